@@ -1,0 +1,82 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="MediaCreateAttributes")
+
+
+@_attrs_define
+class MediaCreateAttributes:
+    name: str | Unset = UNSET
+    description: str | Unset = UNSET
+    source_url: str | Unset = UNSET
+    """ URL to import the media from (one of `source_url` or `upload_id` is required). """
+    upload_id: str | Unset = UNSET
+    """ `upload_id` of a direct upload whose file was PUT (one of `source_url` or `upload_id` is required). """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        name = self.name
+
+        description = self.description
+
+        source_url = self.source_url
+
+        upload_id = self.upload_id
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if name is not UNSET:
+            field_dict["name"] = name
+        if description is not UNSET:
+            field_dict["description"] = description
+        if source_url is not UNSET:
+            field_dict["source_url"] = source_url
+        if upload_id is not UNSET:
+            field_dict["upload_id"] = upload_id
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        name = d.pop("name", UNSET)
+
+        description = d.pop("description", UNSET)
+
+        source_url = d.pop("source_url", UNSET)
+
+        upload_id = d.pop("upload_id", UNSET)
+
+        media_create_attributes = cls(
+            name=name,
+            description=description,
+            source_url=source_url,
+            upload_id=upload_id,
+        )
+
+        media_create_attributes.additional_properties = d
+        return media_create_attributes
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,98 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.transcription_type import TranscriptionType, check_transcription_type
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.transcription_attributes import TranscriptionAttributes
+    from ..models.transcription_relationships import TranscriptionRelationships
+
+
+T = TypeVar("T", bound="Transcription")
+
+
+@_attrs_define
+class Transcription:
+    """The transcription of a media's spoken words."""
+
+    id: str
+    type_: TranscriptionType
+    attributes: TranscriptionAttributes
+    relationships: TranscriptionRelationships | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        type_: str = self.type_
+
+        attributes = self.attributes.to_dict()
+
+        relationships: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.relationships, Unset):
+            relationships = self.relationships.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "type": type_,
+                "attributes": attributes,
+            }
+        )
+        if relationships is not UNSET:
+            field_dict["relationships"] = relationships
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.transcription_attributes import TranscriptionAttributes  # noqa: PLC0415
+        from ..models.transcription_relationships import TranscriptionRelationships  # noqa: PLC0415
+
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        type_ = check_transcription_type(d.pop("type"))
+
+        attributes = TranscriptionAttributes.from_dict(d.pop("attributes"))
+
+        _relationships = d.pop("relationships", UNSET)
+        relationships: TranscriptionRelationships | Unset
+        if isinstance(_relationships, Unset):
+            relationships = UNSET
+        else:
+            relationships = TranscriptionRelationships.from_dict(_relationships)
+
+        transcription = cls(
+            id=id,
+            type_=type_,
+            attributes=attributes,
+            relationships=relationships,
+        )
+
+        transcription.additional_properties = d
+        return transcription
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

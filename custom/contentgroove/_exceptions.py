@@ -1,0 +1,172 @@
+"""The SDK's exception hierarchy: everything it raises derives from :class:`ContentGrooveError`."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+import httpx
+
+if TYPE_CHECKING:
+    from ._models import Clip, Media
+
+__all__ = [
+    "APIConnectionError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AuthenticationError",
+    "BadRequestError",
+    "ConfigurationError",
+    "ContentGrooveError",
+    "InternalServerError",
+    "MediaProcessingError",
+    "NotFoundError",
+    "ProcessingTimeoutError",
+    "QuotaExceededError",
+    "RateLimitError",
+]
+
+
+class ContentGrooveError(Exception):
+    """Base class of every error raised by the SDK."""
+
+
+class ConfigurationError(ContentGrooveError, ValueError):
+    """The client was configured wrongly (no API key, bad base URL, unknown auth mode)."""
+
+
+class APIConnectionError(ContentGrooveError):
+    """The request did not get a response: DNS, connect, reset, or a broken response."""
+
+    def __init__(self, message: str, *, request: httpx.Request | None = None) -> None:
+        super().__init__(message)
+        self.request = request
+
+
+class APITimeoutError(APIConnectionError):
+    """The request timed out (connect, read, write or pool timeout)."""
+
+
+class APIStatusError(ContentGrooveError):
+    """The API answered with a non-2xx status.
+
+    ``errors`` holds the parsed JSON:API error objects (possibly empty when the body was
+    not JSON), ``response`` the raw :class:`httpx.Response`.
+    """
+
+    status_code: int
+
+    def __init__(self, message: str, *, response: httpx.Response, errors: list[dict[str, Any]]) -> None:
+        super().__init__(message)
+        self.response = response
+        self.status_code = response.status_code
+        self.errors = errors
+
+    @property
+    def request(self) -> httpx.Request:
+        """The request that got this response."""
+        return self.response.request
+
+
+class BadRequestError(APIStatusError):
+    """400: the JSON body could not be parsed or a required header is missing."""
+
+
+class AuthenticationError(APIStatusError):
+    """401: the API key is missing, wrong or revoked."""
+
+
+class QuotaExceededError(APIStatusError):
+    """402: the request would exceed a usage quota of the account."""
+
+
+class NotFoundError(APIStatusError):
+    """404: no such resource."""
+
+
+class RateLimitError(APIStatusError):
+    """429: too many requests; ``retry_after`` is the server's advice in seconds, if any."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        response: httpx.Response,
+        errors: list[dict[str, Any]],
+        retry_after: float | None,
+    ) -> None:
+        super().__init__(message, response=response, errors=errors)
+        self.retry_after = retry_after
+
+
+class InternalServerError(APIStatusError):
+    """5xx: the request was valid but the service failed."""
+
+
+class MediaProcessingError(ContentGrooveError):
+    """Processing of a media failed (``has_fetch_error``); ``media`` is its last state."""
+
+    def __init__(self, message: str, *, media: Media) -> None:
+        super().__init__(message)
+        self.media = media
+
+
+class ProcessingTimeoutError(ContentGrooveError, TimeoutError):
+    """A wait for processing hit its deadline; ``resource`` is the last state observed."""
+
+    def __init__(self, message: str, *, resource: Media | Clip | None) -> None:
+        super().__init__(message)
+        self.resource = resource
+
+
+_STATUS_CLASSES: dict[int, type[APIStatusError]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    402: QuotaExceededError,
+    404: NotFoundError,
+    429: RateLimitError,
+}
+
+
+def parse_error_objects(response: httpx.Response) -> list[dict[str, Any]]:
+    """Return the JSON:API ``errors`` of a response, or ``[]`` when the body has none."""
+    try:
+        body = json.loads(response.content) if response.content else None
+    except ValueError:
+        return []
+    if not isinstance(body, dict):
+        return []
+    errors = body.get("errors")
+    if not isinstance(errors, list):
+        return []
+    return [e for e in errors if isinstance(e, dict)]
+
+
+def _describe(errors: list[dict[str, Any]], response: httpx.Response) -> str:
+    parts: list[str] = []
+    for err in errors:
+        text = " - ".join(
+            str(err[k]) for k in ("title", "detail", "message") if err.get(k) not in (None, "")
+        )
+        if text:
+            parts.append(text)
+    if parts:
+        return "; ".join(parts)
+    snippet = response.text[:200].strip() if response.content else ""
+    return snippet or response.reason_phrase or "no details"
+
+
+def status_error(response: httpx.Response, *, retry_after: float | None = None) -> APIStatusError:
+    """Build the typed error for a non-2xx response (the message never contains the API key)."""
+    errors = parse_error_objects(response)
+    request = response.request
+    message = (
+        f"{request.method} {request.url.path} returned {response.status_code}: "
+        f"{_describe(errors, response)}"
+    )
+    if response.status_code == 429:
+        return RateLimitError(message, response=response, errors=errors, retry_after=retry_after)
+    cls = _STATUS_CLASSES.get(response.status_code)
+    if cls is None:
+        cls = InternalServerError if response.status_code >= 500 else APIStatusError
+    return cls(message, response=response, errors=errors)

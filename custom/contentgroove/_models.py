@@ -1,0 +1,236 @@
+"""Typed, flattened views over the generated JSON:API models.
+
+The generated models mirror the wire format (``media.attributes.name`` may be ``UNSET``);
+these views flatten the attributes (``media.name``), turn missing keys into ``None`` and keep
+the generated resource reachable as ``.raw``.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import TypeVar
+
+import attrs
+
+from contentgroove_client.models.clip import Clip as _GenClip
+from contentgroove_client.models.direct_upload import DirectUpload as _GenDirectUpload
+from contentgroove_client.models.media import Media as _GenMedia
+from contentgroove_client.models.to_many_relationship import ToManyRelationship
+from contentgroove_client.models.to_one_relationship import ToOneRelationship
+from contentgroove_client.models.transcription import Transcription as _GenTranscription
+from contentgroove_client.models.webhook_media import WebhookMedia as _GenWebhookMedia
+from contentgroove_client.models.webhook_subscription import (
+    WebhookSubscription as _GenWebhookSubscription,
+)
+from contentgroove_client.types import Unset
+
+__all__ = ["Clip", "DirectUpload", "Media", "Transcription", "WebhookSubscription"]
+
+_T = TypeVar("_T")
+
+
+def _opt(value: _T | Unset) -> _T | None:
+    return None if isinstance(value, Unset) else value
+
+
+def _one_id(rel: ToOneRelationship | Unset | None) -> str | None:
+    if rel is None or isinstance(rel, Unset):
+        return None
+    data = rel.data
+    return None if data is None or isinstance(data, Unset) else data.id
+
+
+def _many_ids(rel: ToManyRelationship | Unset | None) -> tuple[str, ...]:
+    if rel is None or isinstance(rel, Unset) or isinstance(rel.data, Unset):
+        return ()
+    return tuple(item.id for item in rel.data)
+
+
+@attrs.frozen(kw_only=True)
+class Media:
+    """A video or audio file and its processing state."""
+
+    id: str
+    name: str | None
+    description: str | None
+    source_url: str | None
+    external_id: str | None
+    is_processing: bool | None
+    """``True`` while processing; ``None`` right after creation, before processing starts."""
+    has_fetch_error: bool
+    """``True`` when ContentGroove could not fetch or process the file: processing failed."""
+    created_at: datetime.datetime | None
+    original_created_at: datetime.datetime | None
+    processing_started_at: datetime.datetime | None
+    source_created_at: datetime.datetime | None
+    content_type: str | None
+    duration: float | None
+    """Duration in seconds."""
+    width: int | None
+    height: int | None
+    preview_image_url: str | None
+    clip_ids: tuple[str, ...]
+    transcription_id: str | None
+    raw: _GenMedia | _GenWebhookMedia = attrs.field(repr=False, eq=False)
+    """The generated JSON:API resource this view was built from."""
+
+    @property
+    def is_processed(self) -> bool:
+        """``True`` once processing has finished, successfully or not."""
+        return self.has_fetch_error or self.is_processing is False
+
+    @classmethod
+    def from_generated(cls, resource: _GenMedia | _GenWebhookMedia) -> Media:
+        """Build the view from a generated ``Media`` (API) or ``WebhookMedia`` (webhook)."""
+        a = resource.attributes
+        rel = _opt(resource.relationships)
+        transcription_id = _one_id(rel.transcription if rel else None)
+        if transcription_id is None and isinstance(resource, _GenWebhookMedia):
+            transcription_id = _one_id(resource.transcription)
+        return cls(
+            id=resource.id,
+            name=_opt(a.name),
+            description=_opt(a.description),
+            source_url=_opt(a.source_url),
+            external_id=_opt(a.external_id),
+            is_processing=_opt(a.is_processing),
+            has_fetch_error=bool(_opt(a.has_fetch_error)),
+            created_at=_opt(a.created_at),
+            original_created_at=_opt(a.original_created_at),
+            processing_started_at=_opt(a.processing_started_at),
+            source_created_at=_opt(a.source_created_at),
+            content_type=_opt(a.source_file_content_type),
+            duration=_opt(a.source_file_duration),
+            width=_opt(a.source_file_width),
+            height=_opt(a.source_file_height),
+            preview_image_url=_opt(a.source_file_preview_image_url),
+            clip_ids=_many_ids(rel.clips if rel else None),
+            transcription_id=transcription_id,
+            raw=resource,
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Clip:
+    """An excerpt of a media: suggested by ContentGroove (``rank`` set) or made by hand."""
+
+    id: str
+    media_id: str | None
+    name: str | None
+    rank: int | None
+    start_time: float | None
+    end_time: float | None
+    start_char: int | None
+    end_char: int | None
+    text: str | None
+    external_id: str | None
+    is_processing: bool | None
+    created_at: datetime.datetime | None
+    processing_started_at: datetime.datetime | None
+    content_type: str | None
+    duration: float | None
+    width: int | None
+    height: int | None
+    file_url: str | None
+    preview_image_url: str | None
+    raw: _GenClip = attrs.field(repr=False, eq=False)
+    """The generated JSON:API resource this view was built from."""
+
+    @property
+    def is_processed(self) -> bool:
+        """``True`` once the clip's file has been processed."""
+        return self.is_processing is False
+
+    @classmethod
+    def from_generated(cls, resource: _GenClip) -> Clip:
+        """Build the view from a generated ``Clip``."""
+        a = resource.attributes
+        rel = _opt(resource.relationships)
+        return cls(
+            id=resource.id,
+            media_id=_one_id(rel.media if rel else None),
+            name=_opt(a.name),
+            rank=_opt(a.rank),
+            start_time=_opt(a.start_time),
+            end_time=_opt(a.end_time),
+            start_char=_opt(a.start_char),
+            end_char=_opt(a.end_char),
+            text=_opt(a.text),
+            external_id=_opt(a.external_id),
+            is_processing=_opt(a.is_processing),
+            created_at=_opt(a.created_at),
+            processing_started_at=_opt(a.processing_started_at),
+            content_type=_opt(a.media_file_content_type),
+            duration=_opt(a.media_file_duration),
+            width=_opt(a.media_file_width),
+            height=_opt(a.media_file_height),
+            file_url=_opt(a.media_file_url),
+            preview_image_url=_opt(a.media_file_preview_image_url),
+            raw=resource,
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Transcription:
+    """The transcription of a media's spoken words."""
+
+    id: str
+    text: str | None
+    raw: _GenTranscription = attrs.field(repr=False, eq=False)
+    """The generated JSON:API resource this view was built from."""
+
+    @classmethod
+    def from_generated(cls, resource: _GenTranscription) -> Transcription:
+        """Build the view from a generated ``Transcription``."""
+        return cls(id=resource.id, text=_opt(resource.attributes.text), raw=resource)
+
+
+@attrs.frozen(kw_only=True)
+class DirectUpload:
+    """A presigned upload slot: PUT the file to ``upload_url``, then create a media with ``upload_id``."""
+
+    id: str
+    upload_id: str
+    upload_url: str = attrs.field(repr=False)
+    """Presigned, secret-bearing URL on the storage host (kept out of ``repr``)."""
+    raw: _GenDirectUpload = attrs.field(repr=False, eq=False)
+    """The generated JSON:API resource this view was built from."""
+
+    @classmethod
+    def from_generated(cls, resource: _GenDirectUpload) -> DirectUpload:
+        """Build the view from a generated ``DirectUpload``."""
+        return cls(
+            id=resource.id,
+            upload_id=resource.attributes.upload_id,
+            upload_url=resource.attributes.upload_url,
+            raw=resource,
+        )
+
+
+@attrs.frozen(kw_only=True)
+class WebhookSubscription:
+    """A URL that ContentGroove POSTs events to."""
+
+    id: str
+    url: str | None
+    active: bool | None
+    subscribed_events: tuple[str, ...]
+    """Event names, or ``("*",)`` for every event."""
+    created_at: datetime.datetime | None
+    updated_at: datetime.datetime | None
+    raw: _GenWebhookSubscription = attrs.field(repr=False, eq=False)
+    """The generated JSON:API resource this view was built from."""
+
+    @classmethod
+    def from_generated(cls, resource: _GenWebhookSubscription) -> WebhookSubscription:
+        """Build the view from a generated ``WebhookSubscription``."""
+        a = resource.attributes
+        return cls(
+            id=resource.id,
+            url=_opt(a.url),
+            active=_opt(a.active),
+            subscribed_events=tuple(_opt(a.subscribed_events) or ()),
+            created_at=_opt(a.created_at),
+            updated_at=_opt(a.updated_at),
+            raw=resource,
+        )

@@ -1,5 +1,59 @@
-"""contentgroove: the async Python SDK for the ContentGroove video-AI API."""
+"""contentgroove: the async Python SDK for the ContentGroove video-AI API.
 
+>>> from contentgroove import ContentGroove
+>>> async with ContentGroove() as cg:  # doctest: +SKIP
+...     media = await cg.medias.get("f98fae60-8086-41d5-8966-36698bf13de0")
+"""
+
+from ._client import DEFAULT_BASE_URL, DEFAULT_TIMEOUT, ContentGroove
+from ._exceptions import (
+    APIConnectionError,
+    APIResponseValidationError,
+    APIStatusError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    ConfigurationError,
+    ContentGrooveError,
+    InternalServerError,
+    MediaProcessingError,
+    NotFoundError,
+    ProcessingTimeoutError,
+    QuotaExceededError,
+    RateLimitError,
+)
+from ._filters import MATCHERS
+from ._models import Clip, DirectUpload, Media, Transcription, WebhookSubscription
+from ._pagination import AsyncPaginator, Page
+from ._retry import RetryPolicy
 from ._version import __version__
 
-__all__ = ["__version__"]
+__all__ = [
+    "DEFAULT_BASE_URL",
+    "DEFAULT_TIMEOUT",
+    "MATCHERS",
+    "APIConnectionError",
+    "APIResponseValidationError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AsyncPaginator",
+    "AuthenticationError",
+    "BadRequestError",
+    "Clip",
+    "ConfigurationError",
+    "ContentGroove",
+    "ContentGrooveError",
+    "DirectUpload",
+    "InternalServerError",
+    "Media",
+    "MediaProcessingError",
+    "NotFoundError",
+    "Page",
+    "ProcessingTimeoutError",
+    "QuotaExceededError",
+    "RateLimitError",
+    "RetryPolicy",
+    "Transcription",
+    "WebhookSubscription",
+    "__version__",
+]

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-import json
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import httpx
+
+from contentgroove_client.models.error_object import ErrorObject
+from contentgroove_client.models.error_response import ErrorResponse
+from contentgroove_client.types import Unset
 
 if TYPE_CHECKING:
     from ._models import Clip, Media
 
 __all__ = [
     "APIConnectionError",
+    "APIResponseValidationError",
     "APIStatusError",
     "APITimeoutError",
     "AuthenticationError",
@@ -47,16 +51,26 @@ class APITimeoutError(APIConnectionError):
     """The request timed out (connect, read, write or pool timeout)."""
 
 
+class APIResponseValidationError(ContentGrooveError):
+    """A 2xx response whose body does not match the documented schema."""
+
+    def __init__(self, message: str, *, response: httpx.Response) -> None:
+        super().__init__(message)
+        self.response = response
+
+
 class APIStatusError(ContentGrooveError):
     """The API answered with a non-2xx status.
 
-    ``errors`` holds the parsed JSON:API error objects (possibly empty when the body was
-    not JSON), ``response`` the raw :class:`httpx.Response`.
+    ``errors`` holds the parsed JSON:API error objects (generated ``ErrorObject`` models;
+    empty when the body was not JSON), ``response`` the raw :class:`httpx.Response`.
     """
 
     status_code: int
 
-    def __init__(self, message: str, *, response: httpx.Response, errors: list[dict[str, Any]]) -> None:
+    def __init__(
+        self, message: str, *, response: httpx.Response, errors: list[ErrorObject]
+    ) -> None:
         super().__init__(message)
         self.response = response
         self.status_code = response.status_code
@@ -92,7 +106,7 @@ class RateLimitError(APIStatusError):
         message: str,
         *,
         response: httpx.Response,
-        errors: list[dict[str, Any]],
+        errors: list[ErrorObject],
         retry_after: float | None,
     ) -> None:
         super().__init__(message, response=response, errors=errors)
@@ -128,26 +142,19 @@ _STATUS_CLASSES: dict[int, type[APIStatusError]] = {
 }
 
 
-def parse_error_objects(response: httpx.Response) -> list[dict[str, Any]]:
+def parse_error_objects(response: httpx.Response) -> list[ErrorObject]:
     """Return the JSON:API ``errors`` of a response, or ``[]`` when the body has none."""
     try:
-        body = json.loads(response.content) if response.content else None
-    except ValueError:
+        return list(ErrorResponse.from_dict(response.json()).errors)
+    except Exception:
         return []
-    if not isinstance(body, dict):
-        return []
-    errors = body.get("errors")
-    if not isinstance(errors, list):
-        return []
-    return [e for e in errors if isinstance(e, dict)]
 
 
-def _describe(errors: list[dict[str, Any]], response: httpx.Response) -> str:
+def _describe(errors: list[ErrorObject], response: httpx.Response) -> str:
     parts: list[str] = []
     for err in errors:
-        text = " - ".join(
-            str(err[k]) for k in ("title", "detail", "message") if err.get(k) not in (None, "")
-        )
+        fields = (err.title, err.detail, err.message)
+        text = " - ".join(str(f) for f in fields if f and not isinstance(f, Unset))
         if text:
             parts.append(text)
     if parts:
@@ -156,12 +163,17 @@ def _describe(errors: list[dict[str, Any]], response: httpx.Response) -> str:
     return snippet or response.reason_phrase or "no details"
 
 
+def request_path(request: httpx.Request) -> str:
+    """The request's path as sent (percent-encoded), without the query string (which may hold the key)."""
+    return request.url.raw_path.split(b"?", 1)[0].decode("ascii", "replace")
+
+
 def status_error(response: httpx.Response, *, retry_after: float | None = None) -> APIStatusError:
     """Build the typed error for a non-2xx response (the message never contains the API key)."""
     errors = parse_error_objects(response)
     request = response.request
     message = (
-        f"{request.method} {request.url.path} returned {response.status_code}: "
+        f"{request.method} {request_path(request)} returned {response.status_code}: "
         f"{_describe(errors, response)}"
     )
     if response.status_code == 429:

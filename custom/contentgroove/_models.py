@@ -187,7 +187,7 @@ class Transcription:
 
 @attrs.frozen(kw_only=True)
 class DirectUpload:
-    """A presigned upload slot: PUT the file to ``upload_url``, then create a media with ``upload_id``."""
+    """A presigned upload slot: PUT the file to ``upload_url``, then create a media from it."""
 
     id: str
     upload_id: str
@@ -229,7 +229,9 @@ class WebhookSubscription:
             id=resource.id,
             url=_opt(a.url),
             active=_opt(a.active),
-            subscribed_events=tuple(_opt(a.subscribed_events) or ()),
+            subscribed_events=tuple(a.subscribed_events or ())
+            if not isinstance(a.subscribed_events, Unset)
+            else (),
             created_at=_opt(a.created_at),
             updated_at=_opt(a.updated_at),
             raw=resource,

@@ -7,6 +7,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.list_filter import ListFilter
+from ...models.page_params import PageParams
 from ...models.sort_order import SortOrder
 from ...models.webhook_subscription_list_document import WebhookSubscriptionListDocument
 from ...types import UNSET, Response, Unset
@@ -16,6 +17,7 @@ from ...types import deep_object as _deep_object
 def _get_kwargs(
     *,
     filter_: ListFilter | Unset = UNSET,
+    page: PageParams | Unset = UNSET,
     sort: SortOrder | Unset = UNSET,
 ) -> dict[str, Any]:
 
@@ -26,6 +28,12 @@ def _get_kwargs(
         json_filter_ = filter_.to_dict()
     if not isinstance(json_filter_, Unset):
         params.update(_deep_object("filter", json_filter_))
+
+    json_page: dict[str, Any] | Unset = UNSET
+    if not isinstance(page, Unset):
+        json_page = page.to_dict()
+    if not isinstance(json_page, Unset):
+        params.update(_deep_object("page", json_page))
 
     json_sort: str | Unset = UNSET
     if not isinstance(sort, Unset):
@@ -93,6 +101,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     filter_: ListFilter | Unset = UNSET,
+    page: PageParams | Unset = UNSET,
     sort: SortOrder | Unset = UNSET,
 ) -> Response[ErrorResponse | WebhookSubscriptionListDocument]:
     """list webhook subscriptions
@@ -101,6 +110,7 @@ def sync_detailed(
         filter_ (ListFilter | Unset): Ransack filters, sent as
             `filter[<attribute>_<matcher>]=value` (e.g. `filter[name_eq]=chimp`). A list value is sent
             as `filter[<key>][]=a&filter[<key>][]=b` (for `_in`).
+        page (PageParams | Unset): Sent as `page[number]=N&page[size]=M`.
         sort (SortOrder | Unset): Sort field; a leading `-` sorts descending.
 
     Raises:
@@ -113,6 +123,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         filter_=filter_,
+        page=page,
         sort=sort,
     )
 
@@ -127,6 +138,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     filter_: ListFilter | Unset = UNSET,
+    page: PageParams | Unset = UNSET,
     sort: SortOrder | Unset = UNSET,
 ) -> ErrorResponse | WebhookSubscriptionListDocument | None:
     """list webhook subscriptions
@@ -135,6 +147,7 @@ def sync(
         filter_ (ListFilter | Unset): Ransack filters, sent as
             `filter[<attribute>_<matcher>]=value` (e.g. `filter[name_eq]=chimp`). A list value is sent
             as `filter[<key>][]=a&filter[<key>][]=b` (for `_in`).
+        page (PageParams | Unset): Sent as `page[number]=N&page[size]=M`.
         sort (SortOrder | Unset): Sort field; a leading `-` sorts descending.
 
     Raises:
@@ -148,6 +161,7 @@ def sync(
     return sync_detailed(
         client=client,
         filter_=filter_,
+        page=page,
         sort=sort,
     ).parsed
 
@@ -156,6 +170,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     filter_: ListFilter | Unset = UNSET,
+    page: PageParams | Unset = UNSET,
     sort: SortOrder | Unset = UNSET,
 ) -> Response[ErrorResponse | WebhookSubscriptionListDocument]:
     """list webhook subscriptions
@@ -164,6 +179,7 @@ async def asyncio_detailed(
         filter_ (ListFilter | Unset): Ransack filters, sent as
             `filter[<attribute>_<matcher>]=value` (e.g. `filter[name_eq]=chimp`). A list value is sent
             as `filter[<key>][]=a&filter[<key>][]=b` (for `_in`).
+        page (PageParams | Unset): Sent as `page[number]=N&page[size]=M`.
         sort (SortOrder | Unset): Sort field; a leading `-` sorts descending.
 
     Raises:
@@ -176,6 +192,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         filter_=filter_,
+        page=page,
         sort=sort,
     )
 
@@ -188,6 +205,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     filter_: ListFilter | Unset = UNSET,
+    page: PageParams | Unset = UNSET,
     sort: SortOrder | Unset = UNSET,
 ) -> ErrorResponse | WebhookSubscriptionListDocument | None:
     """list webhook subscriptions
@@ -196,6 +214,7 @@ async def asyncio(
         filter_ (ListFilter | Unset): Ransack filters, sent as
             `filter[<attribute>_<matcher>]=value` (e.g. `filter[name_eq]=chimp`). A list value is sent
             as `filter[<key>][]=a&filter[<key>][]=b` (for `_in`).
+        page (PageParams | Unset): Sent as `page[number]=N&page[size]=M`.
         sort (SortOrder | Unset): Sort field; a leading `-` sorts descending.
 
     Raises:
@@ -210,6 +229,7 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             filter_=filter_,
+            page=page,
             sort=sort,
         )
     ).parsed

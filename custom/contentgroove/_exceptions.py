@@ -164,7 +164,7 @@ def _describe(errors: list[ErrorObject], response: httpx.Response) -> str:
 
 
 def request_path(request: httpx.Request) -> str:
-    """The request's path as sent (percent-encoded), without the query string (which may hold the key)."""
+    """The path as sent (percent-encoded), without the query string, which may hold the key."""
     return request.url.raw_path.split(b"?", 1)[0].decode("ascii", "replace")
 
 

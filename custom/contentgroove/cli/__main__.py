@@ -1,0 +1,5 @@
+"""``python -m contentgroove.cli``."""
+
+from . import main
+
+raise SystemExit(main())

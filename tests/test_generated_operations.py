@@ -43,6 +43,7 @@ from contentgroove_client.api.webhook_subscriptions import (
 )
 from contentgroove_client.models import (
     Clip,
+    ClipAttributes,
     ClipCreateAttributes,
     ClipCreateData,
     ClipCreateRequest,
@@ -72,6 +73,7 @@ from contentgroove_client.models import (
     WebhookSubscriptionListDocument,
 )
 from contentgroove_client.types import Response, Unset
+from tests._typed import assert_well_typed, model_problems
 
 BASE_URL = "https://api.contentgroove.test"
 AUTHORIZATION = "Bearer test-key"
@@ -570,6 +572,8 @@ async def test_documented_response_parses_into_its_type(
 
     assert response.status_code == HTTPStatus(status)
     parsed = response.parsed
+    if parsed is not None:
+        assert_well_typed(parsed)
     if status >= 400:
         assert_error_response(parsed, body)
     elif body is None:
@@ -629,6 +633,7 @@ def test_processing_finished_webhook_parses_with_its_quirks() -> None:
     body = REFERENCE["callbacks"]["media.processing_finished"]
 
     event = MediaProcessingFinishedEvent.from_dict(body)
+    assert_well_typed(event)
 
     assert event.event == "media.processing_finished"
     media = event.payload.data
@@ -653,3 +658,11 @@ def test_processing_finished_webhook_parses_with_its_quirks() -> None:
     assert_resource(transcription, body["payload"]["included"][1])
     assert transcription.id == media.transcription.data.id
     assert transcription.relationships.additional_properties == {}
+
+
+def test_the_deep_type_check_names_a_value_its_parser_left_unconverted() -> None:
+    attributes = ClipAttributes.from_dict({"end_time": "not a number", "name": "ok"})
+
+    assert model_problems(attributes) == [
+        "end_time: 'not a number' matches none of float | None | contentgroove_client.types.Unset"
+    ]

@@ -32,20 +32,16 @@ def parse_retry_after(value: str | None, *, now: float | None = None) -> float |
     try:
         seconds = float(value)
     except ValueError:
-        parsed = email.utils.parsedate_to_datetime(value) if value else None
-        if parsed is None or parsed.tzinfo is None:
+        try:
+            parsed = email.utils.parsedate_to_datetime(value)
+        except (TypeError, ValueError, OverflowError):
+            return None  # neither a number nor an HTTP date: ignore it
+        if parsed.tzinfo is None:
             return None
         seconds = parsed.timestamp() - (time.time() if now is None else now)
     if seconds != seconds:  # NaN
         return None
     return max(0.0, seconds)
-
-
-def _parse_retry_after_safely(value: str | None) -> float | None:
-    try:
-        return parse_retry_after(value)
-    except (TypeError, ValueError, OverflowError):
-        return None
 
 
 @attrs.frozen(kw_only=True)
@@ -72,7 +68,7 @@ class RetryPolicy:
     def delay(self, retry_index: int, response: httpx.Response | None) -> float:
         """The wait before the next attempt, preferring the server's ``Retry-After``."""
         if response is not None:
-            retry_after = _parse_retry_after_safely(response.headers.get("Retry-After"))
+            retry_after = parse_retry_after(response.headers.get("Retry-After"))
             if retry_after is not None:
                 return min(retry_after, self.max_retry_after)
         return self.backoff(retry_index)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Generator
 from typing import Literal
 
 import httpx
 
-__all__ = ["AUTH_MODES", "APIKeyAuth", "AuthMode"]
+__all__ = ["AUTH_MODES", "APIKeyAuth", "AuthMode", "redact_logged_query_keys"]
 
 AuthMode = Literal["bearer", "x-api-key", "query"]
 AUTH_MODES: tuple[AuthMode, ...] = ("bearer", "x-api-key", "query")
@@ -16,6 +17,36 @@ AUTH_MODES: tuple[AuthMode, ...] = ("bearer", "x-api-key", "query")
 def _origin(url: httpx.URL) -> tuple[str, str, int | None]:
     default_port = {"http": 80, "https": 443}.get(url.scheme)
     return (url.scheme, url.host, url.port or default_port)
+
+
+class _RedactQueryKey(logging.Filter):
+    """Masks ``api_key=`` in the URLs httpx logs (``HTTP Request: GET https://...``)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        args = record.args
+        if isinstance(args, tuple) and any(_has_query_key(a) for a in args):
+            record.args = tuple(_redacted(a) for a in args)
+        return True
+
+
+def _has_query_key(value: object) -> bool:
+    return isinstance(value, httpx.URL) and "api_key" in value.params
+
+
+def _redacted(value: object) -> object:
+    if isinstance(value, httpx.URL) and "api_key" in value.params:
+        return value.copy_set_param("api_key", "<redacted>")
+    return value
+
+
+_REDACT_QUERY_KEY = _RedactQueryKey()
+
+
+def redact_logged_query_keys() -> None:
+    """Keep ``auth="query"`` keys out of httpx's request log (idempotent)."""
+    logger = logging.getLogger("httpx")
+    if _REDACT_QUERY_KEY not in logger.filters:
+        logger.addFilter(_REDACT_QUERY_KEY)
 
 
 class APIKeyAuth(httpx.Auth):
@@ -32,6 +63,11 @@ class APIKeyAuth(httpx.Auth):
 
     def __repr__(self) -> str:
         return f"APIKeyAuth(mode={self._mode!r}, api_key=<redacted>)"
+
+    @property
+    def secrets(self) -> list[str]:
+        """What must be redacted from messages: the key itself."""
+        return [self._api_key]
 
     def applies_to(self, url: httpx.URL) -> bool:
         """Whether a request to ``url`` carries the key."""

@@ -14,13 +14,14 @@ import httpx
 from contentgroove_client import Client as _GeneratedClient
 from contentgroove_client.types import Response as _GeneratedResponse
 
-from ._auth import AUTH_MODES, APIKeyAuth, AuthMode
+from ._auth import AUTH_MODES, APIKeyAuth, AuthMode, redact_logged_query_keys
 from ._events import ProcessingNotifier
 from ._exceptions import (
     APIConnectionError,
     APIResponseValidationError,
     APITimeoutError,
     ConfigurationError,
+    redact,
     request_path,
     status_error,
 )
@@ -54,12 +55,30 @@ def _check_base_url(base_url: str) -> httpx.URL:
         url = httpx.URL(base_url)
     except (httpx.InvalidURL, TypeError) as exc:
         raise ConfigurationError(f"base_url {base_url!r} is not a valid URL: {exc}") from None
-    if url.scheme not in ("http", "https") or not url.host:
+    if url.scheme not in ("http", "https") or not url.host or url.query or url.fragment:
         raise ConfigurationError(
-            f"base_url {base_url!r} must be an absolute http(s) URL, "
+            f"base_url {base_url!r} must be an absolute http(s) URL without query or fragment, "
             "e.g. 'https://api.contentgroove.com'"
         )
     return url
+
+
+def _check_api_key(api_key: object) -> str:
+    if api_key is not None and not isinstance(api_key, str):
+        raise ConfigurationError(f"api_key must be a str, got {type(api_key).__name__}")
+    key = (api_key or "").strip()
+    if not key:
+        raise ConfigurationError(
+            "No API key: pass api_key=... or set the CONTENTGROOVE_API_KEY environment "
+            "variable (create a key at https://app.contentgroove.com/api_keys)"
+        )
+    if not key.isascii() or not key.isprintable() or any(c.isspace() for c in key):
+        # Never echo the value: it is (almost) a key.
+        raise ConfigurationError(
+            "api_key contains spaces, control or non-ASCII characters; check the value of "
+            "api_key=... or CONTENTGROOVE_API_KEY"
+        )
+    return key
 
 
 class ContentGroove:
@@ -94,12 +113,9 @@ class ContentGroove:
         http_client: httpx.AsyncClient | None = None,
         default_headers: Mapping[str, str] | None = None,
     ) -> None:
-        key = api_key if api_key is not None else os.environ.get("CONTENTGROOVE_API_KEY")
-        if not key or not key.strip():
-            raise ConfigurationError(
-                "No API key: pass api_key=... or set the CONTENTGROOVE_API_KEY environment "
-                "variable (create a key at https://app.contentgroove.com/api_keys)"
-            )
+        key = _check_api_key(
+            api_key if api_key is not None else os.environ.get("CONTENTGROOVE_API_KEY")
+        )
         if auth not in AUTH_MODES:
             raise ConfigurationError(
                 f"auth={auth!r} is not supported; use one of {', '.join(map(repr, AUTH_MODES))}"
@@ -107,7 +123,9 @@ class ContentGroove:
         base = base_url or os.environ.get("CONTENTGROOVE_BASE_URL") or DEFAULT_BASE_URL
         self._base_url = _check_base_url(base.rstrip("/"))
         self._auth_mode: AuthMode = auth
-        self._auth = APIKeyAuth(key.strip(), auth, self._base_url)
+        self._auth = APIKeyAuth(key, auth, self._base_url)
+        if auth == "query":
+            redact_logged_query_keys()
         self._timeout = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
         policy = retry_policy or RetryPolicy()
         self._retry = policy if max_retries is None else _with_retries(policy, max_retries)
@@ -262,6 +280,8 @@ class ContentGroove:
                     headers=headers,
                     auth=self._auth,
                     timeout=self._timeout,
+                    # A redirect could carry the key to another host; the API never redirects.
+                    follow_redirects=False,
                     **kwargs,
                 )
             except httpx.TransportError as exc:
@@ -274,7 +294,9 @@ class ContentGroove:
                     )  # fmt: skip
                     await policy.sleep(delay)
                     continue
-                raise _connection_error(method, path, exc, attempt) from None
+                raise _connection_error(method, path, exc, attempt, self._auth.secrets) from None
+            except httpx.RequestError as exc:  # undecodable body, bad request: never retried
+                raise _connection_error(method, path, exc, attempt, self._auth.secrets) from None
             if response.is_success:
                 return response
             if attempt < policy.max_retries and policy.should_retry_status(
@@ -305,10 +327,10 @@ def _with_retries(policy: RetryPolicy, max_retries: int) -> RetryPolicy:
 
 
 def _connection_error(
-    method: str, path: str, exc: httpx.TransportError, retries: int
+    method: str, path: str, exc: httpx.RequestError, retries: int, secrets: list[str]
 ) -> APIConnectionError:
     after = f" after {retries} retr{'y' if retries == 1 else 'ies'}" if retries else ""
-    detail = str(exc) or type(exc).__name__
+    detail = redact(str(exc), secrets) or type(exc).__name__
     if isinstance(exc, httpx.TimeoutException):
         return APITimeoutError(f"{method} {path} timed out{after}: {detail}", request=None)
     return APIConnectionError(f"{method} {path} failed{after}: {detail}", request=None)

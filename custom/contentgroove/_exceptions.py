@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+from urllib.parse import quote
 
 import httpx
 
@@ -150,6 +151,26 @@ def parse_error_objects(response: httpx.Response) -> list[ErrorObject]:
         return []
 
 
+REDACTED = "<redacted>"
+
+
+def redact(text: str, secrets: list[str]) -> str:
+    """``text`` with every secret (as is, and percent-encoded) replaced by ``<redacted>``."""
+    for secret in secrets:
+        if secret:
+            text = text.replace(secret, REDACTED).replace(quote(secret, safe=""), REDACTED)
+    return text
+
+
+def request_secrets(request: httpx.Request) -> list[str]:
+    """The credentials a request carries (bearer token, ``X-API-KEY``, ``api_key`` param)."""
+    secrets = [request.headers.get("X-API-KEY", ""), request.url.params.get("api_key", "")]
+    scheme, _, token = request.headers.get("Authorization", "").partition(" ")
+    if scheme.lower() == "bearer":
+        secrets.append(token.strip())
+    return [s for s in secrets if s]
+
+
 def _describe(errors: list[ErrorObject], response: httpx.Response) -> str:
     parts: list[str] = []
     for err in errors:
@@ -159,8 +180,9 @@ def _describe(errors: list[ErrorObject], response: httpx.Response) -> str:
             parts.append(text)
     if parts:
         return "; ".join(parts)
-    snippet = response.text[:200].strip() if response.content else ""
-    return snippet or response.reason_phrase or "no details"
+    # A server may echo the request (URL, headers) in a plain-text error page.
+    snippet = redact(response.text, request_secrets(response.request)) if response.content else ""
+    return snippet[:200].strip() or response.reason_phrase or "no details"
 
 
 def request_path(request: httpx.Request) -> str:
@@ -172,9 +194,10 @@ def status_error(response: httpx.Response, *, retry_after: float | None = None) 
     """Build the typed error for a non-2xx response (the message never contains the API key)."""
     errors = parse_error_objects(response)
     request = response.request
-    message = (
+    message = redact(
         f"{request.method} {request_path(request)} returned {response.status_code}: "
-        f"{_describe(errors, response)}"
+        f"{_describe(errors, response)}",
+        request_secrets(request),
     )
     if response.status_code == 429:
         return RateLimitError(message, response=response, errors=errors, retry_after=retry_after)

@@ -1,5 +1,6 @@
 """Contains some shared types for properties"""
 
+import math
 from collections.abc import Mapping, MutableMapping
 from http import HTTPStatus
 from typing import IO, BinaryIO, Generic, Literal, TypeVar
@@ -69,6 +70,32 @@ def deep_object(name: str, values: Mapping[str, object]) -> dict[str, str | list
     return params
 
 
+def parse_float(value: object) -> float:
+    """Parse a JSON number the API may send as a number or as a numeric string ("98.865532").
+
+    Booleans, non-finite values and non-numeric strings raise ``ValueError``/``TypeError``.
+    """
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        raise TypeError(
+            f"expected a number or numeric string, got {type(value).__name__}"
+        )
+    result = float(value)
+    if not math.isfinite(result):
+        raise ValueError(f"expected a finite number, got {value!r}")
+    return result
+
+
+def parse_int(value: object) -> int:
+    """Parse an integer the API may send as a number, a whole float or a numeric string ("1303").
+
+    Fractional values ("12.7") are refused rather than truncated.
+    """
+    result = parse_float(value)
+    if not result.is_integer():
+        raise ValueError(f"expected a whole number, got {value!r}")
+    return int(result)
+
+
 __all__ = [
     "UNSET",
     "File",
@@ -77,4 +104,6 @@ __all__ = [
     "Response",
     "Unset",
     "deep_object",
+    "parse_float",
+    "parse_int",
 ]

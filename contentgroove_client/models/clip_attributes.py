@@ -7,7 +7,7 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, parse_float, parse_int
 
 T = TypeVar("T", bound="ClipAttributes")
 
@@ -17,34 +17,34 @@ class ClipAttributes:
     """Attributes of a clip: a suggested or user-made excerpt of a media. Every key may be missing or null."""
 
     created_at: datetime.datetime | None | Unset = UNSET
-    end_char: int | None | Unset = UNSET
-    """ Offset of the clip's last character in the transcription. The API may send it as a JSON number or as a
-    numeric string ("98.865532"); the client parses both. """
-    end_time: float | None | Unset = UNSET
-    """ End, in seconds from the start of the media. The API may send it as a JSON number or as a numeric string
-    ("98.865532"); the client parses both. """
+    end_char: int | None | str | Unset = UNSET
+    """ Offset of the clip's last character in the transcription. Sent as a JSON number or as a numeric string
+    ("98.865532"); the generated client parses both into a number. """
+    end_time: float | None | str | Unset = UNSET
+    """ End, in seconds from the start of the media. Sent as a JSON number or as a numeric string ("98.865532"); the
+    generated client parses both into a number. """
     external_id: None | str | Unset = UNSET
     is_processing: bool | None | Unset = UNSET
     media_file_content_type: None | str | Unset = UNSET
-    media_file_duration: float | None | Unset = UNSET
-    """ Duration in seconds. The API may send it as a JSON number or as a numeric string ("98.865532"); the client
-    parses both. """
-    media_file_height: int | None | Unset = UNSET
-    """ The API may send it as a JSON number or as a numeric string ("98.865532"); the client parses both. """
+    media_file_duration: float | None | str | Unset = UNSET
+    """ Duration in seconds. Sent as a JSON number or as a numeric string ("98.865532"); the generated client parses
+    both into a number. """
+    media_file_height: int | None | str | Unset = UNSET
+    """ Sent as a JSON number or as a numeric string ("240"); the generated client parses both into a number. """
     media_file_preview_image_url: None | str | Unset = UNSET
     media_file_url: None | str | Unset = UNSET
-    media_file_width: int | None | Unset = UNSET
-    """ The API may send it as a JSON number or as a numeric string ("98.865532"); the client parses both. """
+    media_file_width: int | None | str | Unset = UNSET
+    """ Sent as a JSON number or as a numeric string ("240"); the generated client parses both into a number. """
     name: None | str | Unset = UNSET
     processing_started_at: datetime.datetime | None | Unset = UNSET
     rank: int | None | Unset = UNSET
     """ Rank among the suggested clips, 0 being the best; null for clips made by hand. """
-    start_char: int | None | Unset = UNSET
-    """ Offset of the clip's first character in the transcription. The API may send it as a JSON number or as a
-    numeric string ("98.865532"); the client parses both. """
-    start_time: float | None | Unset = UNSET
-    """ Start, in seconds from the start of the media. The API may send it as a JSON number or as a numeric string
-    ("98.865532"); the client parses both. """
+    start_char: int | None | str | Unset = UNSET
+    """ Offset of the clip's first character in the transcription. Sent as a JSON number or as a numeric string
+    ("98.865532"); the generated client parses both into a number. """
+    start_time: float | None | str | Unset = UNSET
+    """ Start, in seconds from the start of the media. Sent as a JSON number or as a numeric string ("98.865532");
+    the generated client parses both into a number. """
     text: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -57,13 +57,13 @@ class ClipAttributes:
         else:
             created_at = self.created_at
 
-        end_char: int | None | Unset
+        end_char: int | None | str | Unset
         if isinstance(self.end_char, Unset):
             end_char = UNSET
         else:
             end_char = self.end_char
 
-        end_time: float | None | Unset
+        end_time: float | None | str | Unset
         if isinstance(self.end_time, Unset):
             end_time = UNSET
         else:
@@ -87,13 +87,13 @@ class ClipAttributes:
         else:
             media_file_content_type = self.media_file_content_type
 
-        media_file_duration: float | None | Unset
+        media_file_duration: float | None | str | Unset
         if isinstance(self.media_file_duration, Unset):
             media_file_duration = UNSET
         else:
             media_file_duration = self.media_file_duration
 
-        media_file_height: int | None | Unset
+        media_file_height: int | None | str | Unset
         if isinstance(self.media_file_height, Unset):
             media_file_height = UNSET
         else:
@@ -111,7 +111,7 @@ class ClipAttributes:
         else:
             media_file_url = self.media_file_url
 
-        media_file_width: int | None | Unset
+        media_file_width: int | None | str | Unset
         if isinstance(self.media_file_width, Unset):
             media_file_width = UNSET
         else:
@@ -137,13 +137,13 @@ class ClipAttributes:
         else:
             rank = self.rank
 
-        start_char: int | None | Unset
+        start_char: int | None | str | Unset
         if isinstance(self.start_char, Unset):
             start_char = UNSET
         else:
             start_char = self.start_char
 
-        start_time: float | None | Unset
+        start_time: float | None | str | Unset
         if isinstance(self.start_time, Unset):
             start_time = UNSET
         else:
@@ -216,41 +216,37 @@ class ClipAttributes:
 
         created_at = _parse_created_at(d.pop("created_at", UNSET))
 
-        def _parse_end_char(data: object) -> int | None | Unset:
+        def _parse_end_char(data: object) -> int | None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, (int, float, str)) and not isinstance(
-                    data, bool
-                ):
+                if not isinstance(data, (int, float, str)):
                     raise TypeError()
-                end_char_type_0 = int(float(data))
+                end_char_type_0 = parse_int(data)
 
                 return end_char_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(int | None | Unset, data)
+            return cast(int | None | str | Unset, data)
 
         end_char = _parse_end_char(d.pop("end_char", UNSET))
 
-        def _parse_end_time(data: object) -> float | None | Unset:
+        def _parse_end_time(data: object) -> float | None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, (int, float, str)) and not isinstance(
-                    data, bool
-                ):
+                if not isinstance(data, (int, float, str)):
                     raise TypeError()
-                end_time_type_0 = float(data)
+                end_time_type_0 = parse_float(data)
 
                 return end_time_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(float | None | Unset, data)
+            return cast(float | None | str | Unset, data)
 
         end_time = _parse_end_time(d.pop("end_time", UNSET))
 
@@ -283,43 +279,39 @@ class ClipAttributes:
             d.pop("media_file_content_type", UNSET)
         )
 
-        def _parse_media_file_duration(data: object) -> float | None | Unset:
+        def _parse_media_file_duration(data: object) -> float | None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, (int, float, str)) and not isinstance(
-                    data, bool
-                ):
+                if not isinstance(data, (int, float, str)):
                     raise TypeError()
-                media_file_duration_type_0 = float(data)
+                media_file_duration_type_0 = parse_float(data)
 
                 return media_file_duration_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(float | None | Unset, data)
+            return cast(float | None | str | Unset, data)
 
         media_file_duration = _parse_media_file_duration(
             d.pop("media_file_duration", UNSET)
         )
 
-        def _parse_media_file_height(data: object) -> int | None | Unset:
+        def _parse_media_file_height(data: object) -> int | None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, (int, float, str)) and not isinstance(
-                    data, bool
-                ):
+                if not isinstance(data, (int, float, str)):
                     raise TypeError()
-                media_file_height_type_0 = int(float(data))
+                media_file_height_type_0 = parse_int(data)
 
                 return media_file_height_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(int | None | Unset, data)
+            return cast(int | None | str | Unset, data)
 
         media_file_height = _parse_media_file_height(d.pop("media_file_height", UNSET))
 
@@ -343,22 +335,20 @@ class ClipAttributes:
 
         media_file_url = _parse_media_file_url(d.pop("media_file_url", UNSET))
 
-        def _parse_media_file_width(data: object) -> int | None | Unset:
+        def _parse_media_file_width(data: object) -> int | None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, (int, float, str)) and not isinstance(
-                    data, bool
-                ):
+                if not isinstance(data, (int, float, str)):
                     raise TypeError()
-                media_file_width_type_0 = int(float(data))
+                media_file_width_type_0 = parse_int(data)
 
                 return media_file_width_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(int | None | Unset, data)
+            return cast(int | None | str | Unset, data)
 
         media_file_width = _parse_media_file_width(d.pop("media_file_width", UNSET))
 
@@ -398,11 +388,9 @@ class ClipAttributes:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, (int, float, str)) and not isinstance(
-                    data, bool
-                ):
+                if not isinstance(data, (int, float, str)):
                     raise TypeError()
-                rank_type_0 = int(float(data))
+                rank_type_0 = parse_int(data)
 
                 return rank_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -411,41 +399,37 @@ class ClipAttributes:
 
         rank = _parse_rank(d.pop("rank", UNSET))
 
-        def _parse_start_char(data: object) -> int | None | Unset:
+        def _parse_start_char(data: object) -> int | None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, (int, float, str)) and not isinstance(
-                    data, bool
-                ):
+                if not isinstance(data, (int, float, str)):
                     raise TypeError()
-                start_char_type_0 = int(float(data))
+                start_char_type_0 = parse_int(data)
 
                 return start_char_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(int | None | Unset, data)
+            return cast(int | None | str | Unset, data)
 
         start_char = _parse_start_char(d.pop("start_char", UNSET))
 
-        def _parse_start_time(data: object) -> float | None | Unset:
+        def _parse_start_time(data: object) -> float | None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, (int, float, str)) and not isinstance(
-                    data, bool
-                ):
+                if not isinstance(data, (int, float, str)):
                     raise TypeError()
-                start_time_type_0 = float(data)
+                start_time_type_0 = parse_float(data)
 
                 return start_time_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(float | None | Unset, data)
+            return cast(float | None | str | Unset, data)
 
         start_time = _parse_start_time(d.pop("start_time", UNSET))
 

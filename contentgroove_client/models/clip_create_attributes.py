@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import parse_float
+
 T = TypeVar("T", bound="ClipCreateAttributes")
 
 
@@ -46,9 +48,9 @@ class ClipCreateAttributes:
 
         name = d.pop("name")
 
-        start_time = float(d.pop("start_time"))
+        start_time = parse_float(d.pop("start_time"))
 
-        end_time = float(d.pop("end_time"))
+        end_time = parse_float(d.pop("end_time"))
 
         clip_create_attributes = cls(
             media_id=media_id,

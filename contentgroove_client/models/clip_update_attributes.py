@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, parse_float
 
 T = TypeVar("T", bound="ClipUpdateAttributes")
 
@@ -47,14 +47,14 @@ class ClipUpdateAttributes:
         if isinstance(_start_time, Unset):
             start_time = UNSET
         else:
-            start_time = float(_start_time)
+            start_time = parse_float(_start_time)
 
         _end_time = d.pop("end_time", UNSET)
         end_time: float | Unset
         if isinstance(_end_time, Unset):
             end_time = UNSET
         else:
-            end_time = float(_end_time)
+            end_time = parse_float(_end_time)
 
         clip_update_attributes = cls(
             name=name,

@@ -7,7 +7,7 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, parse_float, parse_int
 
 T = TypeVar("T", bound="MediaAttributes")
 
@@ -28,16 +28,16 @@ class MediaAttributes:
     processing_started_at: datetime.datetime | None | Unset = UNSET
     source_created_at: datetime.datetime | None | Unset = UNSET
     source_file_content_type: None | str | Unset = UNSET
-    source_file_duration: float | None | Unset = UNSET
-    """ Duration in seconds. The API may send it as a JSON number or as a numeric string ("98.865532"); the client
-    parses both. """
-    source_file_height: int | None | Unset = UNSET
-    """ Height in pixels. The API may send it as a JSON number or as a numeric string ("98.865532"); the client
-    parses both. """
+    source_file_duration: float | None | str | Unset = UNSET
+    """ Duration in seconds. Sent as a JSON number or as a numeric string ("98.865532"); the generated client parses
+    both into a number. """
+    source_file_height: int | None | str | Unset = UNSET
+    """ Height in pixels. Sent as a JSON number or as a numeric string ("98.865532"); the generated client parses
+    both into a number. """
     source_file_preview_image_url: None | str | Unset = UNSET
-    source_file_width: int | None | Unset = UNSET
-    """ Width in pixels. The API may send it as a JSON number or as a numeric string ("98.865532"); the client
-    parses both. """
+    source_file_width: int | None | str | Unset = UNSET
+    """ Width in pixels. Sent as a JSON number or as a numeric string ("98.865532"); the generated client parses
+    both into a number. """
     source_url: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -110,13 +110,13 @@ class MediaAttributes:
         else:
             source_file_content_type = self.source_file_content_type
 
-        source_file_duration: float | None | Unset
+        source_file_duration: float | None | str | Unset
         if isinstance(self.source_file_duration, Unset):
             source_file_duration = UNSET
         else:
             source_file_duration = self.source_file_duration
 
-        source_file_height: int | None | Unset
+        source_file_height: int | None | str | Unset
         if isinstance(self.source_file_height, Unset):
             source_file_height = UNSET
         else:
@@ -128,7 +128,7 @@ class MediaAttributes:
         else:
             source_file_preview_image_url = self.source_file_preview_image_url
 
-        source_file_width: int | None | Unset
+        source_file_width: int | None | str | Unset
         if isinstance(self.source_file_width, Unset):
             source_file_width = UNSET
         else:
@@ -312,43 +312,39 @@ class MediaAttributes:
             d.pop("source_file_content_type", UNSET)
         )
 
-        def _parse_source_file_duration(data: object) -> float | None | Unset:
+        def _parse_source_file_duration(data: object) -> float | None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, (int, float, str)) and not isinstance(
-                    data, bool
-                ):
+                if not isinstance(data, (int, float, str)):
                     raise TypeError()
-                source_file_duration_type_0 = float(data)
+                source_file_duration_type_0 = parse_float(data)
 
                 return source_file_duration_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(float | None | Unset, data)
+            return cast(float | None | str | Unset, data)
 
         source_file_duration = _parse_source_file_duration(
             d.pop("source_file_duration", UNSET)
         )
 
-        def _parse_source_file_height(data: object) -> int | None | Unset:
+        def _parse_source_file_height(data: object) -> int | None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, (int, float, str)) and not isinstance(
-                    data, bool
-                ):
+                if not isinstance(data, (int, float, str)):
                     raise TypeError()
-                source_file_height_type_0 = int(float(data))
+                source_file_height_type_0 = parse_int(data)
 
                 return source_file_height_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(int | None | Unset, data)
+            return cast(int | None | str | Unset, data)
 
         source_file_height = _parse_source_file_height(
             d.pop("source_file_height", UNSET)
@@ -365,22 +361,20 @@ class MediaAttributes:
             d.pop("source_file_preview_image_url", UNSET)
         )
 
-        def _parse_source_file_width(data: object) -> int | None | Unset:
+        def _parse_source_file_width(data: object) -> int | None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, (int, float, str)) and not isinstance(
-                    data, bool
-                ):
+                if not isinstance(data, (int, float, str)):
                     raise TypeError()
-                source_file_width_type_0 = int(float(data))
+                source_file_width_type_0 = parse_int(data)
 
                 return source_file_width_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(int | None | Unset, data)
+            return cast(int | None | str | Unset, data)
 
         source_file_width = _parse_source_file_width(d.pop("source_file_width", UNSET))
 

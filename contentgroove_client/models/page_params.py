@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, parse_int
 
 T = TypeVar("T", bound="PageParams")
 
@@ -42,14 +42,14 @@ class PageParams:
         if isinstance(_number, Unset):
             number = UNSET
         else:
-            number = int(float(_number))
+            number = parse_int(_number)
 
         _size = d.pop("size", UNSET)
         size: int | Unset
         if isinstance(_size, Unset):
             size = UNSET
         else:
-            size = int(float(_size))
+            size = parse_int(_size)
 
         page_params = cls(
             number=number,

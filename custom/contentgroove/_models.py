@@ -33,6 +33,21 @@ def _opt(value: _T | Unset) -> _T | None:
     return None if isinstance(value, Unset) else value
 
 
+def _float(value: float | str | Unset | None, field: str) -> float | None:
+    """A numeric attribute; the generated parser already turned numeric strings into numbers."""
+    if value is None or isinstance(value, Unset):
+        return None
+    if isinstance(value, str):
+        # Only reached when the string was not numeric: the response breaks the API contract.
+        raise ValueError(f"{field}: expected a number, got {value!r}")
+    return float(value)
+
+
+def _int(value: int | str | Unset | None, field: str) -> int | None:
+    number = _float(value, field)
+    return None if number is None else int(number)
+
+
 def _one_id(rel: ToOneRelationship | Unset | None) -> str | None:
     if rel is None or isinstance(rel, Unset):
         return None
@@ -100,9 +115,9 @@ class Media:
             processing_started_at=_opt(a.processing_started_at),
             source_created_at=_opt(a.source_created_at),
             content_type=_opt(a.source_file_content_type),
-            duration=_opt(a.source_file_duration),
-            width=_opt(a.source_file_width),
-            height=_opt(a.source_file_height),
+            duration=_float(a.source_file_duration, "source_file_duration"),
+            width=_int(a.source_file_width, "source_file_width"),
+            height=_int(a.source_file_height, "source_file_height"),
             preview_image_url=_opt(a.source_file_preview_image_url),
             clip_ids=_many_ids(rel.clips if rel else None),
             transcription_id=transcription_id,
@@ -151,19 +166,19 @@ class Clip:
             media_id=_one_id(rel.media if rel else None),
             name=_opt(a.name),
             rank=_opt(a.rank),
-            start_time=_opt(a.start_time),
-            end_time=_opt(a.end_time),
-            start_char=_opt(a.start_char),
-            end_char=_opt(a.end_char),
+            start_time=_float(a.start_time, "start_time"),
+            end_time=_float(a.end_time, "end_time"),
+            start_char=_int(a.start_char, "start_char"),
+            end_char=_int(a.end_char, "end_char"),
             text=_opt(a.text),
             external_id=_opt(a.external_id),
             is_processing=_opt(a.is_processing),
             created_at=_opt(a.created_at),
             processing_started_at=_opt(a.processing_started_at),
             content_type=_opt(a.media_file_content_type),
-            duration=_opt(a.media_file_duration),
-            width=_opt(a.media_file_width),
-            height=_opt(a.media_file_height),
+            duration=_float(a.media_file_duration, "media_file_duration"),
+            width=_int(a.media_file_width, "media_file_width"),
+            height=_int(a.media_file_height, "media_file_height"),
             file_url=_opt(a.media_file_url),
             preview_image_url=_opt(a.media_file_preview_image_url),
             raw=resource,

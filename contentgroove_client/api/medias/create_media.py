@@ -87,6 +87,9 @@ def sync_detailed(
 ) -> Response[ErrorResponse | MediaDocument]:
     """create media
 
+     When processing finishes, ContentGroove POSTs the `media.processing_finished` webhook (see
+    `webhooks`) to every subscribed URL.
+
     Args:
         body (MediaCreateRequest):
 
@@ -116,6 +119,9 @@ def sync(
 ) -> ErrorResponse | MediaDocument | None:
     """create media
 
+     When processing finishes, ContentGroove POSTs the `media.processing_finished` webhook (see
+    `webhooks`) to every subscribed URL.
+
     Args:
         body (MediaCreateRequest):
 
@@ -139,6 +145,9 @@ async def asyncio_detailed(
     body: MediaCreateRequest,
 ) -> Response[ErrorResponse | MediaDocument]:
     """create media
+
+     When processing finishes, ContentGroove POSTs the `media.processing_finished` webhook (see
+    `webhooks`) to every subscribed URL.
 
     Args:
         body (MediaCreateRequest):
@@ -166,6 +175,9 @@ async def asyncio(
     body: MediaCreateRequest,
 ) -> ErrorResponse | MediaDocument | None:
     """create media
+
+     When processing finishes, ContentGroove POSTs the `media.processing_finished` webhook (see
+    `webhooks`) to every subscribed URL.
 
     Args:
         body (MediaCreateRequest):

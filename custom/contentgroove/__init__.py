@@ -25,6 +25,7 @@ from ._exceptions import (
 from ._filters import MATCHERS
 from ._models import Clip, DirectUpload, Media, Transcription, WebhookSubscription
 from ._pagination import AsyncPaginator, Page
+from ._polling import PollingSchedule, ProcessingPoller
 from ._retry import RetryPolicy
 from ._version import __version__
 
@@ -49,6 +50,8 @@ __all__ = [
     "MediaProcessingError",
     "NotFoundError",
     "Page",
+    "PollingSchedule",
+    "ProcessingPoller",
     "ProcessingTimeoutError",
     "QuotaExceededError",
     "RateLimitError",

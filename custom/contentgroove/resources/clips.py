@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import builtins
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Literal, cast, overload
 
 from contentgroove_client.api.clips import (
     create_clip,
@@ -27,6 +29,8 @@ from contentgroove_client.types import UNSET, Unset
 from .._filters import FilterValue, build_filter
 from .._models import Clip
 from .._pagination import AsyncPaginator
+from .._polling import PollingSchedule, ProcessingPoller
+from .._polling import wait_all as _wait_all
 from ._base import Resource, check_id, check_seconds, check_text
 
 __all__ = ["Clips"]
@@ -126,3 +130,105 @@ class Clips(Resource):
         """Delete a clip."""
         request = delete_clip._get_kwargs(check_id("clip_id", clip_id))
         await self._client._send(request, delete_clip._build_response, None)
+
+    # -- waiting for processing -----------------------------------------------------------
+
+    def poll_processing(
+        self,
+        clip_id: str | None = None,
+        *,
+        continuation_token: str | None = None,
+        schedule: PollingSchedule | None = None,
+    ) -> ProcessingPoller[Clip]:
+        """A poller that waits for a clip to finish processing (nothing is sent yet).
+
+        Pass ``clip_id``, or ``continuation_token`` from ``poller.continuation_token()`` to
+        resume a wait started elsewhere. See :class:`~contentgroove.ProcessingPoller`.
+        """
+        if (clip_id is None) == (continuation_token is None):
+            raise ValueError(
+                "pass exactly one of clip_id= (to start waiting) or continuation_token= "
+                "(from poller.continuation_token(), to resume)"
+            )
+        if continuation_token is None:
+            assert clip_id is not None
+            return ProcessingPoller(self._client, "clips", clip_id, schedule=schedule)
+        poller = ProcessingPoller.from_continuation_token(
+            self._client, continuation_token, schedule=schedule
+        )
+        if poller.kind != "clips":
+            raise ValueError(
+                f"continuation_token is not valid here: it resumes a wait on {poller.kind}; "
+                f"use cg.{poller.kind}.poll_processing(continuation_token=...)"
+            )
+        return cast(ProcessingPoller[Clip], poller)
+
+    async def wait_until_processed(
+        self,
+        clip_id: str,
+        *,
+        timeout: float | None = None,  # noqa: ASYNC109 - measured on the schedule's clock
+        schedule: PollingSchedule | None = None,
+    ) -> Clip:
+        """Poll until the clip is processed and return it.
+
+        ``timeout`` (seconds) raises :class:`~contentgroove.ProcessingTimeoutError` with the
+        last observed state as ``.resource``; the clip itself is left untouched.
+        """
+        return await self.poll_processing(clip_id, schedule=schedule).result(timeout=timeout)
+
+    @overload
+    async def wait_all(
+        self,
+        clip_ids: Iterable[str],
+        *,
+        concurrency: int = ...,
+        timeout: float | None = ...,  # noqa: ASYNC109
+        return_exceptions: Literal[False] = ...,
+        schedule: PollingSchedule | None = ...,
+    ) -> builtins.list[Clip]: ...
+
+    @overload
+    async def wait_all(
+        self,
+        clip_ids: Iterable[str],
+        *,
+        concurrency: int = ...,
+        timeout: float | None = ...,  # noqa: ASYNC109
+        return_exceptions: Literal[True],
+        schedule: PollingSchedule | None = ...,
+    ) -> builtins.list[Clip | Exception]: ...
+
+    async def wait_all(
+        self,
+        clip_ids: Iterable[str],
+        *,
+        concurrency: int = 16,
+        timeout: float | None = None,  # noqa: ASYNC109 - one deadline on the schedule's clock
+        return_exceptions: bool = False,
+        schedule: PollingSchedule | None = None,
+    ) -> builtins.list[Clip] | builtins.list[Clip | Exception]:
+        """Wait for many clips at once; results follow the order of ``clip_ids``.
+
+        At most ``concurrency`` polls are in flight at once; each clip keeps its own
+        schedule. With ``return_exceptions=False`` the first failure cancels the other waits
+        and is raised; with ``True`` each failure is returned in its clip's place.
+        """
+        if return_exceptions:
+            return await _wait_all(
+                self._client,
+                "clips",
+                clip_ids,
+                concurrency=concurrency,
+                timeout=timeout,
+                return_exceptions=True,
+                schedule=schedule,
+            )
+        return await _wait_all(
+            self._client,
+            "clips",
+            clip_ids,
+            concurrency=concurrency,
+            timeout=timeout,
+            schedule=schedule,
+        )

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import builtins
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Literal, cast, overload
 
 import httpx
 
@@ -29,6 +31,8 @@ from contentgroove_client.types import UNSET, Unset
 from .._filters import FilterValue, build_filter
 from .._models import Media
 from .._pagination import AsyncPaginator
+from .._polling import PollingSchedule, ProcessingPoller
+from .._polling import wait_all as _wait_all
 from ._base import Resource, check_id, check_text
 
 __all__ = ["Medias"]
@@ -146,3 +150,107 @@ class Medias(Resource):
         """Delete a media and its clips."""
         request = delete_media._get_kwargs(check_id("media_id", media_id))
         await self._client._send(request, delete_media._build_response, None)
+
+    # -- waiting for processing -----------------------------------------------------------
+
+    def poll_processing(
+        self,
+        media_id: str | None = None,
+        *,
+        continuation_token: str | None = None,
+        schedule: PollingSchedule | None = None,
+    ) -> ProcessingPoller[Media]:
+        """A poller that waits for a media to finish processing (nothing is sent yet).
+
+        Pass ``media_id``, or ``continuation_token`` from ``poller.continuation_token()`` to
+        resume a wait started elsewhere. See :class:`~contentgroove.ProcessingPoller`.
+        """
+        if (media_id is None) == (continuation_token is None):
+            raise ValueError(
+                "pass exactly one of media_id= (to start waiting) or continuation_token= "
+                "(from poller.continuation_token(), to resume)"
+            )
+        if continuation_token is None:
+            assert media_id is not None
+            return ProcessingPoller(self._client, "medias", media_id, schedule=schedule)
+        poller = ProcessingPoller.from_continuation_token(
+            self._client, continuation_token, schedule=schedule
+        )
+        if poller.kind != "medias":
+            raise ValueError(
+                f"continuation_token is not valid here: it resumes a wait on {poller.kind}; "
+                f"use cg.{poller.kind}.poll_processing(continuation_token=...)"
+            )
+        return cast(ProcessingPoller[Media], poller)
+
+    async def wait_until_processed(
+        self,
+        media_id: str,
+        *,
+        timeout: float | None = None,  # noqa: ASYNC109 - measured on the schedule's clock
+        schedule: PollingSchedule | None = None,
+    ) -> Media:
+        """Poll until the media is processed and return it.
+
+        ``timeout`` (seconds) raises :class:`~contentgroove.ProcessingTimeoutError` with the
+        last observed state as ``.resource``; the media itself is left untouched.
+        A media whose processing failed (``has_fetch_error``) raises
+        :class:`~contentgroove.MediaProcessingError`.
+        """
+        return await self.poll_processing(media_id, schedule=schedule).result(timeout=timeout)
+
+    @overload
+    async def wait_all(
+        self,
+        media_ids: Iterable[str],
+        *,
+        concurrency: int = ...,
+        timeout: float | None = ...,  # noqa: ASYNC109
+        return_exceptions: Literal[False] = ...,
+        schedule: PollingSchedule | None = ...,
+    ) -> builtins.list[Media]: ...
+
+    @overload
+    async def wait_all(
+        self,
+        media_ids: Iterable[str],
+        *,
+        concurrency: int = ...,
+        timeout: float | None = ...,  # noqa: ASYNC109
+        return_exceptions: Literal[True],
+        schedule: PollingSchedule | None = ...,
+    ) -> builtins.list[Media | Exception]: ...
+
+    async def wait_all(
+        self,
+        media_ids: Iterable[str],
+        *,
+        concurrency: int = 16,
+        timeout: float | None = None,  # noqa: ASYNC109 - one deadline on the schedule's clock
+        return_exceptions: bool = False,
+        schedule: PollingSchedule | None = None,
+    ) -> builtins.list[Media] | builtins.list[Media | Exception]:
+        """Wait for many medias at once; results follow the order of ``media_ids``.
+
+        At most ``concurrency`` polls are in flight at once; each media keeps its own
+        schedule. With ``return_exceptions=False`` the first failure cancels the other waits
+        and is raised; with ``True`` each failure is returned in its media's place.
+        """
+        if return_exceptions:
+            return await _wait_all(
+                self._client,
+                "medias",
+                media_ids,
+                concurrency=concurrency,
+                timeout=timeout,
+                return_exceptions=True,
+                schedule=schedule,
+            )
+        return await _wait_all(
+            self._client,
+            "medias",
+            media_ids,
+            concurrency=concurrency,
+            timeout=timeout,
+            schedule=schedule,
+        )

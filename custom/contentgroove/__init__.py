@@ -15,12 +15,17 @@ from ._exceptions import (
     BadRequestError,
     ConfigurationError,
     ContentGrooveError,
+    FileTooLargeError,
     InternalServerError,
     MediaProcessingError,
     NotFoundError,
     ProcessingTimeoutError,
     QuotaExceededError,
     RateLimitError,
+    StorageError,
+    UnsupportedMediaTypeError,
+    UploadError,
+    UploadSourceError,
 )
 from ._filters import MATCHERS
 from ._models import Clip, DirectUpload, Media, Transcription, WebhookSubscription
@@ -45,6 +50,7 @@ __all__ = [
     "ContentGroove",
     "ContentGrooveError",
     "DirectUpload",
+    "FileTooLargeError",
     "InternalServerError",
     "Media",
     "MediaProcessingError",
@@ -56,7 +62,11 @@ __all__ = [
     "QuotaExceededError",
     "RateLimitError",
     "RetryPolicy",
+    "StorageError",
     "Transcription",
+    "UnsupportedMediaTypeError",
+    "UploadError",
+    "UploadSourceError",
     "WebhookSubscription",
     "__version__",
 ]

@@ -205,3 +205,60 @@ def status_error(response: httpx.Response, *, retry_after: float | None = None) 
     if cls is None:
         cls = InternalServerError if response.status_code >= 500 else APIStatusError
     return cls(message, response=response, errors=errors)
+
+
+# -- uploads -----------------------------------------------------------------------------
+
+__all__ += [
+    "FileTooLargeError",
+    "StorageError",
+    "UnsupportedMediaTypeError",
+    "UploadError",
+    "UploadSourceError",
+]
+
+
+class UploadError(ContentGrooveError):
+    """Uploading a file to ContentGroove failed; nothing was created from it."""
+
+
+class UploadSourceError(UploadError, ValueError):
+    """The file or stream to upload cannot be used.
+
+    Raised before any request for a missing, unreadable, empty or oversized file, a stream of
+    unknown size or an unsupported media type; raised during the upload when the source yields
+    more or fewer bytes than its declared size (the partial body is never accepted as a file).
+    """
+
+
+class FileTooLargeError(UploadSourceError):
+    """The file is larger than one upload may be; ``size`` and ``limit`` are in bytes."""
+
+    def __init__(self, message: str, *, size: int, limit: int) -> None:
+        super().__init__(message)
+        self.size = size
+        self.limit = limit
+
+
+class UnsupportedMediaTypeError(UploadSourceError):
+    """The file's name does not say which media type it is; ``allowed`` lists the extensions.
+
+    Pass ``content_type=`` to upload it anyway.
+    """
+
+    def __init__(self, message: str, *, allowed: tuple[str, ...]) -> None:
+        super().__init__(message)
+        self.allowed = allowed
+
+
+class StorageError(UploadError):
+    """The storage host refused or lost the upload after the retries the source allowed.
+
+    ``status_code`` is the storage's HTTP status (``None`` when no response arrived) and
+    ``retries`` the number of re-sends attempted. No media was created.
+    """
+
+    def __init__(self, message: str, *, status_code: int | None, retries: int) -> None:
+        super().__init__(message)
+        self.status_code = status_code
+        self.retries = retries

@@ -122,6 +122,8 @@ class ContentGroove:
             )
         base = base_url or os.environ.get("CONTENTGROOVE_BASE_URL") or DEFAULT_BASE_URL
         self._base_url = _check_base_url(base.rstrip("/"))
+        # API paths are appended to this as strings: httpx then parses each URL only once.
+        self._url_prefix = str(self._base_url).rstrip("/")
         self._auth_mode: AuthMode = auth
         self._auth = APIKeyAuth(key, auth, self._base_url)
         if auth == "query":
@@ -276,7 +278,7 @@ class ContentGroove:
             try:
                 response = await self._http.request(
                     method,
-                    _join(self._base_url, path),
+                    self._url_prefix + path,  # path: percent-encoded by the generated client
                     headers=headers,
                     auth=self._auth,
                     timeout=self._timeout,
@@ -313,11 +315,6 @@ class ContentGroove:
                 continue
             retry_after = parse_retry_after(response.headers.get("Retry-After"))
             raise status_error(response, retry_after=retry_after)
-
-
-def _join(base: httpx.URL, path: str) -> httpx.URL:
-    """Append an absolute API path to the base URL, keeping any path prefix of the base."""
-    return base.copy_with(raw_path=base.raw_path.rstrip(b"/") + path.encode("ascii"))
 
 
 def _with_retries(policy: RetryPolicy, max_retries: int) -> RetryPolicy:

@@ -213,7 +213,7 @@ async def test_medias_update_needs_a_change(cg: ContentGroove, api: respx.MockRo
 async def test_medias_delete(cg: ContentGroove, api: respx.MockRouter) -> None:
     route = api.delete(f"/api/v1/medias/{MEDIA_ID}").respond(204)
 
-    assert await cg.medias.delete(MEDIA_ID) is None
+    await cg.medias.delete(MEDIA_ID)
 
     assert sent(route).method == "DELETE"
     assert_api_headers(sent(route))
@@ -307,7 +307,7 @@ async def test_clips_update(
 async def test_clips_delete(cg: ContentGroove, api: respx.MockRouter) -> None:
     route = api.delete(f"/api/v1/clips/{CLIP_ID}").respond(204)
 
-    assert await cg.clips.delete(CLIP_ID) is None
+    await cg.clips.delete(CLIP_ID)
     assert sent(route).method == "DELETE"
 
 
@@ -442,7 +442,7 @@ async def test_webhook_subscriptions_ensure_creates_a_missing_subscription(
 async def test_webhook_subscriptions_delete(cg: ContentGroove, api: respx.MockRouter) -> None:
     route = api.delete(f"/api/v1/webhook_subscriptions/{SUB_ID}").respond(204)
 
-    assert await cg.webhook_subscriptions.delete(SUB_ID) is None
+    await cg.webhook_subscriptions.delete(SUB_ID)
     assert sent(route).method == "DELETE"
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import anyio
 
@@ -16,7 +16,7 @@ from .._exceptions import (
     ContentGrooveError,
 )
 from .._version import __version__
-from . import _clips, _medias, _webhooks
+from . import _clips, _medias, _sandbox, _webhooks
 from ._context import Context
 from ._parser import Handler, Parser, UsageError, add_common_options
 
@@ -42,6 +42,7 @@ def build_parser() -> Parser:
     _medias.register(commands)
     _clips.register(commands)
     _webhooks.register(commands)
+    _sandbox.register(commands)
     return parser
 
 
@@ -89,7 +90,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     ctx: Context | None = None
     try:
-        args = build_parser().parse_args(args_list)
+        parser = build_parser()
+        args, extra = parser.parse_known_args(args_list)
+        sync_handler: Callable[[list[str]], int] | None = getattr(args, "sync_handler", None)
+        if sync_handler is not None:
+            return sync_handler(extra)
+        if extra:
+            parser.error(f"unrecognized arguments: {' '.join(extra)}")
         ctx = Context.create(api_key=args.api_key, base_url=args.base_url, json=args.json)
         handler: Handler = args.handler
         return anyio.run(handler, args, ctx, backend="asyncio")

@@ -32,7 +32,13 @@ async def _get(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
+def _check_range(start: float | None, end: float | None) -> None:
+    if start is not None and end is not None and end <= start:
+        raise UsageError(f"--end ({end:g}) must be greater than --start ({start:g}), in seconds")
+
+
 async def _create(args: argparse.Namespace, ctx: Context) -> int:
+    _check_range(args.start, args.end)
     async with ctx.client() as cg:
         clip = await cg.clips.create(
             media_id=args.media_id, name=args.name, start_time=args.start, end_time=args.end
@@ -44,6 +50,7 @@ async def _create(args: argparse.Namespace, ctx: Context) -> int:
 async def _update(args: argparse.Namespace, ctx: Context) -> int:
     if args.name is None and args.start is None and args.end is None:
         raise UsageError("clips update needs at least one of --name, --start or --end")
+    _check_range(args.start, args.end)
     async with ctx.client() as cg:
         clip = await cg.clips.update(
             args.clip_id, name=args.name, start_time=args.start, end_time=args.end

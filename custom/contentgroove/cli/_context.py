@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import TextIO
 
 import attrs
 from rich.console import Console
@@ -12,6 +13,18 @@ from .._client import ContentGroove
 from ._parser import UsageError
 
 __all__ = ["Context"]
+
+
+#: Width of tables written to pipes and files: wide enough that nothing is cut.
+PIPE_WIDTH = 512
+
+
+def _console(stream: TextIO) -> Console:
+    """A console on ``stream``; off a terminal, lines are never cut (unless $COLUMNS says so)."""
+    interactive = stream.isatty() or "COLUMNS" in os.environ
+    return Console(
+        file=stream, highlight=False, soft_wrap=False, width=None if interactive else PIPE_WIDTH
+    )
 
 
 @attrs.define(kw_only=True)
@@ -36,8 +49,8 @@ class Context:
             api_key=key.strip() if key and key.strip() else None,
             base_url=base_url or os.environ.get("CONTENTGROOVE_BASE_URL") or None,
             json=json,
-            out=Console(file=sys.stdout, highlight=False, soft_wrap=False),
-            err=Console(file=sys.stderr, highlight=False, soft_wrap=False),
+            out=_console(sys.stdout),
+            err=_console(sys.stderr),
         )
 
     def client(self) -> ContentGroove:

@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import datetime
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Any, Protocol
 
 import attrs
 from rich.table import Table
+from rich.text import Text
 
 from .._models import Clip, Media, WebhookSubscription
 from ._context import Context
 
 __all__ = [
     "clip_table",
-    "details_table",
+    "details_text",
     "format_seconds",
     "media_status",
     "media_table",
@@ -89,24 +90,30 @@ def media_status(media: Media) -> str:
     return "processing" if media.is_processing else "processed"
 
 
-def _new_table(*columns: str) -> Table:
+_FLEXIBLE_COLUMNS = frozenset({"NAME", "URL"})
+
+
+def _table(columns: Sequence[str], rows: Sequence[Sequence[str]]) -> Table:
+    """A borderless table; on a narrow terminal only names and URLs are cut (ending in "…")."""
     table = Table(show_edge=False, pad_edge=False, box=None, header_style="bold")
-    for name in columns:
-        if name == "ID":
-            table.add_column(name, no_wrap=True, min_width=8)
+    for i, name in enumerate(columns):
+        if name in _FLEXIBLE_COLUMNS:
+            table.add_column(name, overflow="ellipsis", no_wrap=True, min_width=8)
         else:
-            table.add_column(name, overflow="ellipsis", no_wrap=True)
+            widest = max((len(row[i]) for row in rows), default=0)
+            table.add_column(name, no_wrap=True, min_width=max(widest, len(name)))
+    for row in rows:
+        table.add_row(*row)
     return table
 
 
-def media_table(medias: Iterable[Media]) -> Table:
+def media_table(medias: Sequence[Media]) -> Table:
     """One row per media: id, name, status, duration, creation time."""
-    table = _new_table("ID", "NAME", "STATUS", "DURATION", "CREATED")
-    for m in medias:
-        table.add_row(
-            m.id, m.name or "", media_status(m), format_seconds(m.duration), _when(m.created_at)
-        )
-    return table
+    rows = [
+        (m.id, m.name or "", media_status(m), format_seconds(m.duration), _when(m.created_at))
+        for m in medias
+    ]
+    return _table(("ID", "NAME", "STATUS", "DURATION", "CREATED"), rows)
 
 
 def _excerpt(text: str | None, width: int = 60) -> str:
@@ -116,28 +123,40 @@ def _excerpt(text: str | None, width: int = 60) -> str:
     return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 
-def clip_table(clips: Iterable[Clip]) -> Table:
-    """One row per clip: id, media, rank, start, end, name (or text excerpt)."""
-    table = _new_table("ID", "MEDIA", "RANK", "START", "END", "NAME")
-    for c in clips:
-        table.add_row(
+def clip_table(clips: Sequence[Clip]) -> Table:
+    """One row per clip: id, rank, start, end, name (or text excerpt), and its media.
+
+    The media column is left out when every clip belongs to the same media.
+    """
+    columns: tuple[str, ...] = ("ID", "RANK", "START", "END", "NAME")
+    rows: list[tuple[str, ...]] = [
+        (
             c.id,
-            c.media_id or "",
             "" if c.rank is None else str(c.rank),
             format_seconds(c.start_time),
             format_seconds(c.end_time),
             _excerpt(c.name or c.text),
         )
-    return table
+        for c in clips
+    ]
+    if len({c.media_id for c in clips}) > 1:
+        columns += ("MEDIA",)
+        rows = [(*row, c.media_id or "") for row, c in zip(rows, clips, strict=True)]
+    return _table(columns, rows)
 
 
-def subscription_table(subscriptions: Iterable[WebhookSubscription]) -> Table:
+def subscription_table(subscriptions: Sequence[WebhookSubscription]) -> Table:
     """One row per webhook subscription: id, URL, events, active."""
-    table = _new_table("ID", "URL", "EVENTS", "ACTIVE")
-    for s in subscriptions:
-        active = "" if s.active is None else ("yes" if s.active else "no")
-        table.add_row(s.id, s.url or "", ",".join(s.subscribed_events), active)
-    return table
+    rows = [
+        (
+            s.id,
+            s.url or "",
+            ",".join(s.subscribed_events),
+            "" if s.active is None else ("yes" if s.active else "no"),
+        )
+        for s in subscriptions
+    ]
+    return _table(("ID", "URL", "EVENTS", "ACTIVE"), rows)
 
 
 def _cell(value: object) -> str:
@@ -152,18 +171,22 @@ def _cell(value: object) -> str:
     return str(value)
 
 
-def details_table(resource: Media | Clip | WebhookSubscription) -> Table:
-    """Every field of one resource, one per row."""
-    table = Table(show_header=False, box=None, pad_edge=False)
-    table.add_column("field", style="bold", no_wrap=True)
-    table.add_column("value", overflow="fold")
-    for field in attrs.fields(type(resource)):
-        if field.name == "raw":
-            continue
-        table.add_row(field.name, _cell(getattr(resource, field.name)))
+def details_text(resource: Media | Clip | WebhookSubscription) -> Text:
+    """Every field of one resource, one ``name  value`` line per field."""
+    rows = [
+        (field.name, _cell(getattr(resource, field.name)))
+        for field in attrs.fields(type(resource))
+        if field.name != "raw"
+    ]
     if isinstance(resource, Media):
-        table.add_row("status", media_status(resource))
-    return table
+        rows.append(("status", media_status(resource)))
+    width = max(len(name) for name, _ in rows)
+    text = Text()
+    for name, value in rows:
+        text.append(f"{name:<{width}}", style="bold")
+        text.append(f"  {value}\n" if value else "\n")
+    text.rstrip()
+    return text
 
 
 def print_resource(ctx: Context, resource: Media | Clip | WebhookSubscription) -> None:
@@ -171,4 +194,4 @@ def print_resource(ctx: Context, resource: Media | Clip | WebhookSubscription) -
     if ctx.json:
         print_json(ctx, raw_dict(resource))
     else:
-        ctx.out.print(details_table(resource))
+        ctx.out.print(details_text(resource))

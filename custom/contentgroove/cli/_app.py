@@ -14,9 +14,11 @@ from .._exceptions import (
     AuthenticationError,
     ConfigurationError,
     ContentGrooveError,
+    UnsupportedMediaTypeError,
+    UploadSourceError,
 )
 from .._version import __version__
-from . import _clips, _medias, _sandbox, _webhooks
+from . import _clips, _medias, _sandbox, _uploads, _webhooks
 from ._context import Context
 from ._parser import Handler, Parser, UsageError, add_common_options
 
@@ -39,6 +41,7 @@ def build_parser() -> Parser:
     parser.add_argument("--version", action="version", version=f"contentgroove {__version__}")
     add_common_options(parser, top_level=True)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    _uploads.register(commands)
     _medias.register(commands)
     _clips.register(commands)
     _webhooks.register(commands)
@@ -63,7 +66,9 @@ def _one_line(text: str, secret: str | None) -> str:
 
 def _describe(exc: BaseException, ctx: Context | None) -> tuple[str, int]:
     """The message and exit status for a failure."""
-    if isinstance(exc, UsageError | ConfigurationError):
+    if isinstance(exc, UnsupportedMediaTypeError):
+        return f"{exc} (command line: --content-type TYPE)", EXIT_USAGE
+    if isinstance(exc, UsageError | ConfigurationError | UploadSourceError):
         return str(exc), EXIT_USAGE
     if isinstance(exc, AuthenticationError):
         return f"{exc} (check CONTENTGROOVE_API_KEY or --api-key)", EXIT_API_ERROR

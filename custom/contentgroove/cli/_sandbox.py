@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import socket
 from collections.abc import Sequence
+from types import FrameType
 
 from ._parser import Commands, UsageError
 
@@ -42,7 +44,22 @@ def run_sandbox(argv: Sequence[str]) -> int:
             f"unrecognized arguments: {' '.join(unknown)} (see 'contentgroove sandbox --help')"
         )
     check_port_free(options.host, options.port)
-    return sandbox_cli.main(list(argv))
+    # The server stops gracefully on Ctrl-C and then re-raises SIGINT, which lands here, so
+    # the command can exit 130 like every other interrupted command.
+    interrupted: list[int] = []
+
+    def on_interrupt(signum: int, frame: FrameType | None) -> None:
+        interrupted.append(signum)
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGINT, on_interrupt)
+    try:
+        status = sandbox_cli.main(list(argv))
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if interrupted:
+        raise KeyboardInterrupt
+    return status
 
 
 def register(commands: Commands) -> None:

@@ -53,9 +53,12 @@ class APITimeoutError(APIConnectionError):
 
 
 class APIResponseValidationError(ContentGrooveError):
-    """A 2xx response whose body does not match the documented schema."""
+    """A response (or webhook) body that does not match the documented schema.
 
-    def __init__(self, message: str, *, response: httpx.Response) -> None:
+    ``response`` is the HTTP response when the body came from an API call.
+    """
+
+    def __init__(self, message: str, *, response: httpx.Response | None = None) -> None:
         super().__init__(message)
         self.response = response
 

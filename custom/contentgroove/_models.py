@@ -24,6 +24,8 @@ from contentgroove_client.models.webhook_subscription import (
 )
 from contentgroove_client.types import Unset
 
+from ._exceptions import APIResponseValidationError
+
 __all__ = ["Clip", "DirectUpload", "Media", "Transcription", "WebhookSubscription"]
 
 _T = TypeVar("_T")
@@ -38,8 +40,8 @@ def _float(value: float | str | Unset | None, field: str) -> float | None:
     if value is None or isinstance(value, Unset):
         return None
     if isinstance(value, str):
-        # Only reached when the string was not numeric: the response breaks the API contract.
-        raise ValueError(f"{field}: expected a number, got {value!r}")
+        # Only reached when the string was not numeric: the body breaks the API contract.
+        raise APIResponseValidationError(f"{field}: expected a number, got {value!r}")
     return float(value)
 
 

@@ -70,6 +70,7 @@ ProgressCallback: TypeAlias = Callable[[int, int], Awaitable[None] | None]
 # Statuses after which storage may accept the same body when sent again (and any 5xx).
 _RETRYABLE_STORAGE_STATUSES = frozenset({408, 429})
 _MAX_CHUNK_SIZE = 256 * 1024**2
+_ANSWER_SNIPPET = 200
 
 
 def check_chunk_size(chunk_size: object) -> int:
@@ -163,11 +164,13 @@ async def _read_ahead(
             await out.send(exc)
 
 
-class _Body:
+class _Body(httpx.AsyncByteStream):
     """The request body: the chunks read ahead, then the end or the source's error.
 
-    A plain async iterator (not a generator), so an abandoned request leaves nothing to finalize.
-    Progress for a chunk is reported when the next one is asked for, i.e. once it was written.
+    Given to httpx as the request's stream, not as ``content=``: httpx then neither switches
+    to chunked encoding nor wraps it in an async generator that an aborted upload would leave
+    unfinished. It is a plain async iterator, so there is nothing to finalize either. Progress
+    for a chunk is reported when the next one is asked for, i.e. once it was written.
     """
 
     def __init__(self, chunks: MemoryObjectReceiveStream[_Chunk], mark: ProgressMark) -> None:
@@ -189,6 +192,10 @@ class _Body:
             raise item
         self._sent += len(item)
         return item
+
+    async def aclose(self) -> None:
+        """Stop taking chunks."""
+        self._chunks.close()
 
 
 def storage_url(upload_url: str) -> httpx.URL:
@@ -213,8 +220,21 @@ def _where(url: httpx.URL) -> str:
     return f"PUT {url.scheme}://{url.netloc.decode('ascii', 'replace')}{url.path}"
 
 
-def _snippet(response: httpx.Response) -> str:
-    text = response.text[:200].strip() if response.content else ""
+async def _read_answer(response: httpx.Response) -> str:
+    """The start of storage's answer, for error messages; a broken body is ignored.
+
+    Read raw (not decoded): storage's verdict is its status, whatever the body's encoding.
+    """
+    head = b""
+    try:
+        async for part in response.aiter_raw():
+            if len(head) < _ANSWER_SNIPPET:
+                head += part[: _ANSWER_SNIPPET - len(head)]
+    except httpx.HTTPError:
+        pass
+    finally:
+        await response.aclose()
+    text = head.decode("utf-8", "replace").strip()
     return text or response.reason_phrase or "no details"
 
 
@@ -227,31 +247,38 @@ async def _put_once(
     mark: ProgressMark,
     timeouts: httpx.Timeout,
     user_agent: str,
-) -> httpx.Response:
-    send_chunks, receive_chunks = anyio.create_memory_object_stream[_Chunk]()
-    request = httpx.Request(
-        "PUT",
-        url,
-        headers={
-            "Content-Length": str(source.size),
-            "Content-Type": source.content_type,
-            "User-Agent": user_agent,
-        },
-        content=_Body(receive_chunks, mark),
-        extensions={"timeout": timeouts.as_dict()},
-    )
+) -> tuple[httpx.Response, str]:
+    """One attempt: the response (body already read and closed) and the start of its text."""
     failure: Exception | None = None
-    async with source.open() as reader, receive_chunks, anyio.create_task_group() as tg:
-        tg.start_soon(_read_ahead, reader, source, chunk_size, send_chunks)
-        try:
-            # auth=None: not even an auth configured on a user-supplied client reaches storage.
-            response = await http.send(request, auth=None, follow_redirects=False)
-        except Exception as exc:  # re-raised below, outside the task group's exception group
-            failure = exc
-        tg.cancel_scope.cancel()  # stop reading ahead
+    async with source.open() as reader:
+        send_chunks, receive_chunks = anyio.create_memory_object_stream[_Chunk]()
+        request = httpx.Request(
+            "PUT",
+            url,
+            headers={
+                "Host": url.netloc.decode("ascii"),
+                "Content-Length": str(source.size),
+                "Content-Type": source.content_type,
+                "User-Agent": user_agent,
+            },
+            stream=_Body(receive_chunks, mark),
+            extensions={"timeout": timeouts.as_dict()},
+        )
+        with send_chunks, receive_chunks:
+            async with anyio.create_task_group() as tg:
+                tg.start_soon(_read_ahead, reader, source, chunk_size, send_chunks)
+                try:
+                    # auth=None: not even an auth set on a user-supplied client reaches storage.
+                    response = await http.send(
+                        request, auth=None, follow_redirects=False, stream=True
+                    )
+                    answer = await _read_answer(response)
+                except Exception as exc:  # re-raised below, not inside an exception group
+                    failure = exc
+                tg.cancel_scope.cancel()  # stop reading ahead
     if failure is not None:
         raise failure
-    return response
+    return response, answer
 
 
 async def put_to_storage(
@@ -279,7 +306,7 @@ async def put_to_storage(
     while True:
         response: httpx.Response | None = None
         try:
-            response = await _put_once(
+            response, answer = await _put_once(
                 http,
                 url,
                 source,
@@ -292,10 +319,12 @@ async def put_to_storage(
             problem = f"timed out ({type(exc).__name__})"
         except httpx.TransportError as exc:
             problem = f"failed: {type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+            if url.query:  # no exception text seen carries the URL; be sure the signature won't
+                problem = problem.replace(url.query.decode("ascii"), "<signature>")
         else:
             if response.is_success:
                 return
-            problem = f"returned {response.status_code}: {_snippet(response)}"
+            problem = f"returned {response.status_code}: {answer}"
             status = response.status_code
             if status < 500 and status not in _RETRYABLE_STORAGE_STATUSES:
                 hint = (

@@ -69,6 +69,7 @@ class Behaviour:
 
     status: int = 200
     body: bytes = b""
+    headers: dict[str, str] = field(default_factory=dict)
     drop_after: int | None = None
     """Reset the connection after this many body bytes."""
     stall_after: int | None = None
@@ -117,10 +118,17 @@ class _Handler(socketserver.StreamRequestHandler):
             return fake._storage(self, method, target, headers)
         return fake._api(self, method, target, headers)
 
-    def respond(self, status: int, body: bytes, content_type: str = "application/json") -> None:
+    def respond(
+        self,
+        status: int,
+        body: bytes,
+        content_type: str = "application/json",
+        headers: dict[str, str] | None = None,
+    ) -> None:
+        extra = "".join(f"{k}: {v}\r\n" for k, v in (headers or {}).items())
         head = (
             f"HTTP/1.1 {status} X\r\nContent-Length: {len(body)}\r\n"
-            f"Content-Type: {content_type}\r\n\r\n"
+            f"Content-Type: {content_type}\r\n{extra}\r\n"
         )
         self.wfile.write(head.encode("latin-1") + body)
         self.wfile.flush()
@@ -334,7 +342,7 @@ class FakeContentGroove:
         with self._lock:  # the PUT is over for the client as soon as the answer goes out
             record.answering = True
             self.active_puts -= 1
-        h.respond(behaviour.status, behaviour.body, "application/xml")
+        h.respond(behaviour.status, behaviour.body, "application/xml", behaviour.headers)
         return True
 
 

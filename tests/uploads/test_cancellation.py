@@ -61,11 +61,14 @@ async def test_cancelling_mid_body_closes_the_connection_and_stops_reading(
         await cg.uploads.upload_file(source, chunk_size=chunk)  # type: ignore[arg-type]
 
     with anyio.fail_after(60):  # a hang guard, not a timing assertion
-        async with anyio.create_task_group() as tg:
-            tg.start_soon(upload)
-            await anyio.to_thread.run_sync(stall.stalled.wait, 30)
-            read_when_cancelled = source.bytes_read
-            tg.cancel_scope.cancel()
+        try:
+            async with anyio.create_task_group() as tg:
+                tg.start_soon(upload)
+                await anyio.to_thread.run_sync(stall.stalled.wait, 30)
+                read_when_cancelled = source.bytes_read
+                tg.cancel_scope.cancel()
+        finally:
+            source.close()
 
         stall.release.set()  # storage reads on, and must find the connection closed
         [put] = await fake.puts_finished(1)
@@ -74,7 +77,6 @@ async def test_cancelling_mid_body_closes_the_connection_and_stops_reading(
     assert put.received < size
     assert source.bytes_read <= read_when_cancelled + chunk  # at most the read in flight
     assert fake.media_creates == []
-    source.close()
 
 
 async def test_the_client_uploads_normally_after_a_cancelled_upload(

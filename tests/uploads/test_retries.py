@@ -66,6 +66,17 @@ async def test_transient_storage_statuses_are_retried(
     assert len(fake.media_creates) == 1
 
 
+async def test_retry_after_from_storage_sets_the_wait(
+    cg: ContentGroove, fake: FakeContentGroove, make_file: MakeFile, fake_sleep: FakeSleep
+) -> None:
+    fake.behaviours.append(Behaviour(status=503, headers={"Retry-After": "7"}))
+
+    await cg.uploads.upload_file(make_file(1000))
+
+    assert fake_sleep.delays == [7.0]
+    assert len(fake.media_creates) == 1
+
+
 async def test_a_storage_timeout_is_retried(
     cg: ContentGroove, fake: FakeContentGroove, make_file: MakeFile
 ) -> None:

@@ -99,6 +99,9 @@ class GrowingFile:
             writer.write(b"more")
         return data
 
+    def close(self) -> None:
+        self._file.close()
+
 
 async def test_a_file_that_grows_during_the_upload(
     cg: ContentGroove, fake: FakeContentGroove, make_file: MakeFile
@@ -107,7 +110,10 @@ async def test_a_file_that_grows_during_the_upload(
     growing = GrowingFile(path)
 
     with pytest.raises(UploadSourceError, match="keep the file from changing"):
-        await cg.uploads.upload_file(growing, chunk_size=MiB)  # type: ignore[arg-type]
+        try:
+            await cg.uploads.upload_file(growing, chunk_size=MiB)  # type: ignore[arg-type]
+        finally:
+            growing.close()
 
     [put] = await fake.puts_finished(1)
     assert not put.complete

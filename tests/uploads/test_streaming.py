@@ -171,6 +171,21 @@ async def test_storage_success_is_any_2xx_even_without_a_body(
     assert len(fake.media_creates) == 2
 
 
+async def test_an_unreadable_answer_body_does_not_undo_a_2xx(
+    cg: ContentGroove, fake: FakeContentGroove, make_file: MakeFile
+) -> None:
+    from ._fake import Behaviour
+
+    fake.behaviours.append(
+        Behaviour(status=200, body=b"not gzip at all", headers={"Content-Encoding": "gzip"})
+    )
+
+    await cg.uploads.upload_file(make_file(1000))
+
+    assert len(fake.storage_requests) == 1
+    assert len(fake.media_creates) == 1
+
+
 # -- progress --------------------------------------------------------------------------------
 
 

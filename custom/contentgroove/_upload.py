@@ -323,6 +323,7 @@ async def put_to_storage(
                 problem = problem.replace(url.query.decode("ascii"), "<signature>")
         else:
             if response.is_success:
+                log.debug("Stored %s (%d bytes) at %s", source.label, source.size, where)
                 return
             problem = f"returned {response.status_code}: {answer}"
             status = response.status_code

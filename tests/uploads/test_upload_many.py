@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+
 import anyio
 import anyio.to_thread
 import pytest
@@ -145,6 +147,22 @@ async def test_bad_options(
 ) -> None:
     with pytest.raises(error, match=match):
         await cg.uploads.upload_many([make_file(10)], **kwargs)  # type: ignore[arg-type]
+    assert fake.api_requests == []
+
+
+async def test_an_empty_list_sends_nothing(cg: ContentGroove, fake: FakeContentGroove) -> None:
+    assert await cg.uploads.upload_many([]) == []
+    assert fake.api_requests == []
+
+
+async def test_async_iterables_belong_to_upload_file(
+    cg: ContentGroove, fake: FakeContentGroove, make_file: MakeFile
+) -> None:
+    async def chunks() -> AsyncIterator[bytes]:
+        yield b"data"
+
+    with pytest.raises(UploadSourceError, match=r"send an async iterable with upload_file\("):
+        await cg.uploads.upload_many([make_file(10), chunks()])
     assert fake.api_requests == []
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import AsyncIterable, Sequence
 from typing import Literal, overload
 
 import anyio
@@ -11,6 +11,7 @@ import httpx
 from contentgroove_client.api.direct_uploads import create_direct_upload
 from contentgroove_client.models.direct_upload_document import DirectUploadDocument
 
+from .._exceptions import UploadSourceError
 from .._models import DirectUpload, Media
 from .._upload import (
     DEFAULT_CHUNK_SIZE,
@@ -184,6 +185,11 @@ class Uploads(Resource):
         prepared: list[PreparedSource | Exception] = []
         for source in sources:
             try:
+                if isinstance(source, AsyncIterable):
+                    raise UploadSourceError(
+                        "upload_many takes paths and file objects; send an async iterable "
+                        "with upload_file(iterable, size=..., filename=...)"
+                    )
                 prepared.append(await prepare_source(source, content_type=content_type))
             except Exception as exc:
                 if not return_exceptions:

@@ -90,7 +90,10 @@ class Uploads(Resource):
         Failures lose nothing and duplicate nothing: a dropped connection, timeout or 5xx
         from storage re-sends the file from byte 0 (paths and seekable files; not one-shot
         iterables) per the client's retry policy; an expired URL (403) is replaced once; the
-        media is created once, only after storage took the whole file. ``storage_timeout``
+        media is created once, only after storage took the whole file. Should that last
+        request fail, the error carries a note with the ``upload_id`` to pass to
+        ``cg.medias.create(upload_id=...)`` without sending the file again. Cancelling the
+        call stops reading the source and closes the connection. ``storage_timeout``
         replaces the storage PUT's timeouts (default
         :data:`~contentgroove._upload.UPLOAD_TIMEOUT`: no limit on the whole transfer).
 

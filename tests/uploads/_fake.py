@@ -254,7 +254,7 @@ class FakeContentGroove:
         elif method == "POST" and path == "/api/v1/medias" and self.fail_media_create_with:
             h.respond(self.fail_media_create_with, b'{"errors": [{"title": "Internal error"}]}')
         elif method == "POST" and path == "/api/v1/medias":
-            attrs = body["data"]["attributes"]
+            attrs: dict[str, Any] = (body or {})["data"]["attributes"]
             media_id = "media-for-" + attrs["upload_id"]
             h.respond(200, _media_document(media_id, attrs.get("name"), attrs.get("description")))
         else:

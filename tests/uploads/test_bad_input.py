@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
 
+import anyio
 import pytest
 from contentgroove import (
     ContentGroove,
@@ -33,6 +34,16 @@ def no_requests(fake: FakeContentGroove) -> Iterator[None]:
     yield
     assert fake.api_requests == []
     assert fake.storage_requests == []
+
+
+class _AnyioWithout:
+    """anyio, except that ``open_file`` is replaced."""
+
+    def __init__(self, open_file: Any) -> None:
+        self.open_file = open_file
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(anyio, name)
 
 
 @pytest.fixture
@@ -73,7 +84,7 @@ async def test_an_unreadable_file(
     async def denied(*args: Any, **kwargs: Any) -> Any:  # root ignores file modes
         raise PermissionError(13, "Permission denied", str(path))
 
-    monkeypatch.setattr(sources_module.anyio, "open_file", denied)
+    monkeypatch.setattr(sources_module, "anyio", _AnyioWithout(denied))
 
     with pytest.raises(UploadSourceError, match=r"talk\.mp4' cannot be read: Permission denied"):
         await cg.uploads.upload_file(path)

@@ -220,7 +220,11 @@ async def test_a_non_seekable_file_object_is_not_retried(
     fake.behaviours.append(Behaviour(status=500))
 
     with pytest.raises(StorageError, match="one-shot stream"):
-        await cg.uploads.upload_file(Pipe(bytes(5000)), size=5000, filename="talk.mp4")
+        await cg.uploads.upload_file(
+            Pipe(bytes(5000)),  # type: ignore[arg-type]
+            size=5000,
+            filename="talk.mp4",
+        )
 
     assert len(fake.storage_requests) == 1
     assert fake.media_creates == []

@@ -146,7 +146,7 @@ async def test_bad_options(
     match: str,
 ) -> None:
     with pytest.raises(error, match=match):
-        await cg.uploads.upload_many([make_file(10)], **kwargs)  # type: ignore[arg-type]
+        await cg.uploads.upload_many([make_file(10)], **kwargs)  # type: ignore[call-overload]
     assert fake.api_requests == []
 
 
@@ -170,5 +170,5 @@ async def test_a_single_path_is_not_mistaken_for_a_list(
     cg: ContentGroove, fake: FakeContentGroove
 ) -> None:
     with pytest.raises(TypeError, match="for one file use upload_file"):
-        await cg.uploads.upload_many("talk.mp4")  # type: ignore[arg-type]
+        await cg.uploads.upload_many("talk.mp4")  # a str is a Sequence too
     assert fake.api_requests == []

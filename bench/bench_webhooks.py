@@ -206,17 +206,20 @@ def _receiver_process() -> Iterator[tuple[str, int]]:
         stdout=subprocess.DEVNULL,
         start_new_session=True,
     )
+    base_url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60
         while True:
             if proc.poll() is not None:
                 raise RuntimeError(f"the receiver exited with {proc.returncode}")
-            with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), 0.2):
-                break
+            # Our app answers /stats with JSON: not some other server that took the port.
+            with contextlib.suppress(httpx.HTTPError, ValueError):
+                if httpx.get(f"{base_url}/stats", timeout=1).json() == {}:
+                    break
             if time.monotonic() > deadline:
                 raise TimeoutError("the receiver did not listen within 60 s")
             time.sleep(0.05)
-        yield f"http://127.0.0.1:{port}", proc.pid
+        yield base_url, proc.pid
     finally:
         proc.terminate()
         try:

@@ -15,6 +15,7 @@ from typing import Any
 
 import anyio
 import pytest
+import redis
 import uvicorn
 
 from tests._servers import free_port, running_server
@@ -80,8 +81,13 @@ def redis_url() -> Iterator[str]:
     port = free_port()
     argv = ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", ""]
     argv += ["--appendonly", "no", "--loglevel", "warning"]
-    with running_server(argv, port):
-        yield f"redis://127.0.0.1:{port}/0"
+    with running_server(argv, port) as proc:
+        url = f"redis://127.0.0.1:{port}/0"
+        # The port was free a moment ago; make sure it is our redis-server that answers.
+        with redis.Redis.from_url(url, socket_timeout=5, socket_connect_timeout=5) as client:
+            assert client.ping()
+        assert proc.poll() is None, "redis-server exited: the port was taken"
+        yield url
 
 
 @contextlib.contextmanager

@@ -23,6 +23,8 @@ from contentgroove.webhooks import (
 from contentgroove.webhooks.fastapi import webhook_router
 from fastapi import FastAPI
 
+from tests._servers import free_port
+
 from .conftest import SECRET, delivery, eventually, uvicorn_app
 from .dedupe_contract import DedupeContract, event_for
 
@@ -41,7 +43,7 @@ def prefix() -> str:
 
 @pytest.fixture
 async def redis_client(redis_url: str) -> AsyncIterator[redis_asyncio.Redis]:
-    client = redis_asyncio.Redis.from_url(redis_url)
+    client = redis_asyncio.Redis.from_url(redis_url, socket_timeout=10)
     try:
         yield client
     finally:
@@ -90,7 +92,7 @@ async def test_a_store_built_from_a_url_owns_and_closes_its_client(
 
 @pytest.mark.anyio
 async def test_a_client_with_decoded_responses_works_too(redis_url: str, prefix: str) -> None:
-    client = redis_asyncio.Redis.from_url(redis_url, decode_responses=True)
+    client = redis_asyncio.Redis.from_url(redis_url, decode_responses=True, socket_timeout=10)
     try:
         store = RedisStore(client, prefix=prefix)
         assert await store.claim("k", "me", 30) == "claimed"
@@ -236,3 +238,16 @@ async def test_a_handler_outliving_its_lease_keeps_the_claim_by_renewing_it(
         assert await redis_client.pttl(prefix + claim.key) > 0
 
     assert await store.state(claim.key) == "done"
+
+
+@pytest.mark.anyio
+async def test_an_unreachable_redis_fails_the_delivery_with_503_instead_of_hanging() -> None:
+    port = free_port()  # nothing listens there
+    async with RedisStore(f"redis://127.0.0.1:{port}/0", prefix="x:") as store:
+        receiver = WebhookReceiver(
+            lambda e: None, secret=SECRET, dedupe=WebhookDeduplicator(store, wait=0)
+        )
+
+        result = await receiver.handle(SECRET, delivery())
+
+    assert (result.status_code, result.body["error"]) == (503, "store_unavailable")

@@ -76,7 +76,7 @@ def _decode(body: bytes | bytearray | memoryview | str, max_bytes: int) -> Any:
         except UnicodeDecodeError as exc:
             fail("$", f"body is not UTF-8: invalid byte at offset {exc.start}")
     text = text.removeprefix("\ufeff")
-    if not text.strip():
+    if not text or text.isspace():
         fail("$", "body is empty; expected a JSON object")
     try:
         return json.loads(text, parse_constant=_reject_constant)

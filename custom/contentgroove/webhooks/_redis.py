@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 __all__ = ["RedisStore"]
 
 _DONE: Final = "done"
+_TIMEOUT: Final = 5.0
 _LEASE_PREFIX: Final = "processing:"
 
 # SET NX takes the key atomically; when it is taken, GET in the same script says by whom.
@@ -60,7 +61,8 @@ class RedisStore:
     """Idempotency store in Redis, so several app instances handle each delivery once.
 
     ``redis`` is a ``redis.asyncio.Redis`` client or a URL such as ``"redis://localhost:6379/0"``
-    (the store then owns the client: close it with :meth:`aclose` or ``async with``). Keys are
+    (the store then owns the client, with 5 s socket timeouts: close it with :meth:`aclose` or
+    ``async with``). Keys are
     ``prefix + idempotency key``; a delivery being handled holds a short lease
     (``SET key processing:<owner> NX PX``), a handled one is kept as ``done`` for ``ttl``
     seconds. Needs the ``redis`` extra (``pip install 'contentgroove[redis]'``) and, because
@@ -85,7 +87,11 @@ class RedisStore:
                 f"RedisStore(prefix=...) must be a string, got {type(prefix).__name__}"
             )
         if isinstance(redis, str):
-            self._redis: Redis = redis_asyncio.Redis.from_url(redis)
+            # A receiver must answer (or fail) quickly, never hang on an unreachable Redis;
+            # timeouts given in the URL's query string take precedence.
+            self._redis: Redis = redis_asyncio.Redis.from_url(
+                redis, socket_timeout=_TIMEOUT, socket_connect_timeout=_TIMEOUT
+            )
             self._owns_client = True
         elif hasattr(redis, "register_script"):  # redis.asyncio.Redis or a compatible client
             self._redis = redis

@@ -154,6 +154,19 @@ async def test_a_malformed_body_is_400_with_the_reason_and_path(recorder: Record
 
 
 @pytest.mark.anyio
+async def test_large_bodies_are_parsed_too(recorder: Recorder) -> None:
+    doc = reference()
+    doc["payload"]["included"][3]["attributes"]["text"] = "word " * 400_000  # 2 MB
+
+    result = await WebhookReceiver(recorder, secret=SECRET).handle(SECRET, body_of(doc))
+
+    assert result.status_code == 200
+    event = recorder.events[0]
+    assert isinstance(event, MediaProcessingFinished) and event.transcription is not None
+    assert len(event.transcription.text or "") == 2_000_000
+
+
+@pytest.mark.anyio
 async def test_the_size_limit_applies(recorder: Recorder) -> None:
     receiver = WebhookReceiver(recorder, secret=SECRET, max_bytes=1000)
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, Final
 
+import anyio.to_thread
 import attrs
 
 from .._events import ProcessingNotifier
@@ -22,6 +23,9 @@ from ._types import MediaProcessingFinished, WebhookEvent
 __all__ = ["ReceiveResult", "WebhookReceiver"]
 
 logger = logging.getLogger("contentgroove.webhooks")
+
+_PARSE_IN_THREAD_BYTES: Final = 512 * 1024
+"""Bodies larger than this are parsed in a worker thread."""
 
 
 @attrs.frozen
@@ -116,6 +120,9 @@ class WebhookReceiver:
             f"confirm={self.confirm_with is not None})"
         )
 
+    def _parse(self, body: bytes, headers: Mapping[str, str] | None) -> WebhookEvent:
+        return parse_event(body, headers, max_bytes=self.max_bytes)
+
     def verify(self, token: str | None) -> bool:
         """``True`` when ``token`` (the URL's last path segment) is the secret; constant time."""
         return verify_webhook_secret(token, self._secrets)
@@ -159,7 +166,10 @@ class WebhookReceiver:
         if not self.verify(token):
             return ReceiveResult(404, {"error": "not_found"})
         try:
-            event = parse_event(body, headers, max_bytes=self.max_bytes)
+            if len(body) > _PARSE_IN_THREAD_BYTES:  # keep the event loop responsive
+                event = await anyio.to_thread.run_sync(self._parse, body, headers)
+            else:
+                event = self._parse(body, headers)
         except WebhookPayloadError as exc:
             logger.warning("refused a malformed webhook body: %s", exc)
             return ReceiveResult(

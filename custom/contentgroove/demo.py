@@ -31,6 +31,7 @@ import httpx
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from ._client import ContentGroove
 from ._events import ProcessingNotifier
@@ -270,7 +271,7 @@ class _Tour:
             return
         excerpt = textwrap.shorten(text, width=400, placeholder=" …")
         width = min(self.console.width, 100) - 2
-        self.console.print(textwrap.indent(textwrap.fill(excerpt, width=width), "  "))
+        self.console.print(textwrap.indent(textwrap.fill(excerpt, width=width), "  "), markup=False)
         self.console.print(f"({len(text.split())} words in all)")
 
     async def show_suggested_clips(self, media: Media) -> list[Clip]:
@@ -291,7 +292,7 @@ class _Tour:
                 str(clip.rank),
                 format_seconds(clip.start_time),
                 format_seconds(clip.end_time),
-                textwrap.shorten(words, width=room, placeholder=" …") if words else "",
+                Text(textwrap.shorten(words, width=room, placeholder=" …") if words else ""),
             )
         self.console.print(table)
         return suggested
@@ -313,7 +314,7 @@ class _Tour:
             done = await self.cg.clips.wait_until_processed(
                 clip.id, timeout=self.processing_timeout
             )
-        self.console.print(f"Clip processed: {done.file_url or 'no file URL'}")
+        self.console.print(f"Clip processed: {done.file_url or 'no file URL'}", markup=False)
 
     async def clean_up(self) -> None:
         self.section("Cleanup")

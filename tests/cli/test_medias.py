@@ -137,3 +137,33 @@ def test_delete_then_get_is_a_one_line_404(cli: CLI, video: Path) -> None:
     assert deleted == {"type": "medias", "id": media_id, "deleted": True}
     assert missing.code == 1
     assert missing.error_line.startswith(f"error: GET /api/v1/medias/{media_id} returned 404")
+
+
+def test_wait_returns_once_every_media_is_processed(cli: CLI, tmp_path: Path) -> None:
+    ids = []
+    for name in ("one.mp4", "two.mp4"):
+        (tmp_path / name).write_bytes(b"x" * 100)
+        ids.append(str(upload(cli, tmp_path / name)["id"]))
+
+    medias = cli.ok("medias", "wait", *ids, "--timeout", "60", "--json").json()
+
+    assert [m["id"] for m in medias] == ids
+    assert all(m["attributes"]["is_processing"] is False for m in medias)
+
+
+def test_wait_reports_a_missing_media_as_an_api_error(cli: CLI) -> None:
+    result = cli("medias", "wait", "no-such-media")
+
+    assert result.code == 1
+    assert "404" in result.error_line
+
+
+def test_names_are_printed_verbatim_even_with_brackets(cli: CLI, video: Path) -> None:
+    name = "[bold]Enos[/bold] [1961]"
+    media = upload(cli, video, "--name", name)
+
+    table = cli.ok("medias", "list", "--filter", f"id_eq={media['id']}").out
+    details = cli.ok("medias", "get", str(media["id"])).out
+
+    assert name in table
+    assert name in details

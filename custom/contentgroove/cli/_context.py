@@ -22,8 +22,13 @@ PIPE_WIDTH = 512
 def _console(stream: TextIO) -> Console:
     """A console on ``stream``; off a terminal, lines are never cut (unless $COLUMNS says so)."""
     interactive = stream.isatty() or "COLUMNS" in os.environ
+    # No markup: names, paths and errors are printed exactly as they are, brackets included.
     return Console(
-        file=stream, highlight=False, soft_wrap=False, width=None if interactive else PIPE_WIDTH
+        file=stream,
+        markup=False,
+        highlight=False,
+        soft_wrap=False,
+        width=None if interactive else PIPE_WIDTH,
     )
 
 

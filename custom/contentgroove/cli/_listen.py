@@ -107,7 +107,7 @@ async def listen(args: argparse.Namespace, ctx: Context) -> int:
             ctx.out.file.write(json.dumps(event.raw, ensure_ascii=False) + "\n")
             ctx.out.file.flush()
         else:
-            ctx.out.print(f"{_now()} {describe_event(event)}", markup=False, highlight=False)
+            ctx.out.print(f"{_now()} {describe_event(event)}")
 
     try:
         receiver = WebhookReceiver(on_event, secret=secret)
@@ -128,7 +128,7 @@ async def listen(args: argparse.Namespace, ctx: Context) -> int:
     with bind(args.host, args.port) as sock:
         host = f"[{args.host}]" if ":" in args.host else args.host
         local = webhook_url(f"http://{host}:{sock.getsockname()[1]}{path}", secret)
-        ctx.err.print(f"Receiving webhooks on {local}", markup=False)
+        ctx.err.print(f"Receiving webhooks on {local}")
         ctx.err.print("Press Ctrl-C to stop.")
         if args.subscribe:
             events = args.event or [MEDIA_PROCESSING_FINISHED]

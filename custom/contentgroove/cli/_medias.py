@@ -1,4 +1,4 @@
-"""``contentgroove medias list|get|update|delete|wait``."""
+"""``contentgroove medias list|get|update|wait|delete``."""
 
 from __future__ import annotations
 
@@ -8,7 +8,14 @@ from contentgroove_client.models.sort_order import SORT_ORDER_VALUES, check_sort
 
 from ._context import Context
 from ._output import media_table, print_deleted, print_resource, print_resources
-from ._parser import Commands, UsageError, add_common_options, parse_filters, positive_int
+from ._parser import (
+    Commands,
+    UsageError,
+    add_common_options,
+    parse_filters,
+    positive_int,
+    seconds,
+)
 
 __all__ = ["add_list_options", "list_limit", "register"]
 
@@ -68,6 +75,14 @@ async def _update(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
+async def _wait(args: argparse.Namespace, ctx: Context) -> int:
+    async with ctx.client() as cg:
+        with ctx.err.status(f"Waiting for {len(args.media_ids)} media(s) to be processed…"):
+            medias = await cg.medias.wait_all(args.media_ids, timeout=args.timeout)
+    print_resources(ctx, medias, media_table(medias))
+    return 0
+
+
 async def _delete(args: argparse.Namespace, ctx: Context) -> int:
     async with ctx.client() as cg:
         for media_id in args.media_ids:
@@ -78,7 +93,7 @@ async def _delete(args: argparse.Namespace, ctx: Context) -> int:
 
 def register(commands: Commands) -> None:
     """Add the ``medias`` command group."""
-    group = commands.add_parser("medias", help="list, show, rename and delete medias")
+    group = commands.add_parser("medias", help="list, show, rename, wait for and delete medias")
     actions = group.add_subparsers(dest="action", metavar="ACTION", required=True)
 
     p = actions.add_parser("list", help="list medias")
@@ -94,6 +109,19 @@ def register(commands: Commands) -> None:
     p.add_argument("--name")
     p.add_argument("--description")
     p.set_defaults(handler=_update)
+
+    p = actions.add_parser(
+        "wait",
+        help="wait until medias are processed (exit 1 if one fails or the timeout passes)",
+    )
+    p.add_argument("media_ids", metavar="MEDIA_ID", nargs="+")
+    p.add_argument(
+        "--timeout",
+        type=seconds,
+        metavar="SECONDS",
+        help="give up after this long (default: never)",
+    )
+    p.set_defaults(handler=_wait)
 
     p = actions.add_parser("delete", help="delete medias and their clips")
     p.add_argument("media_ids", metavar="MEDIA_ID", nargs="+")

@@ -41,12 +41,12 @@ class _Outcome:
 
 def _progress(ctx: Context) -> Progress:
     return Progress(
-        TextColumn("{task.description}"),
+        TextColumn("{task.description}", markup=False),
         BarColumn(),
         DownloadColumn(binary_units=True),
         TransferSpeedColumn(),
         TimeRemainingColumn(),
-        TextColumn("{task.fields[status]}"),
+        TextColumn("{task.fields[status]}", markup=False),
         console=ctx.err,
         disable=not ctx.err.is_terminal,
     )
@@ -146,7 +146,7 @@ def _report(ctx: Context, outcomes: list[_Outcome]) -> int:
     if len(failures) > 1 and len({str(error) for _, error in failures}) == 1:
         raise failures[0][1]  # the same error for every file: reported once
     for path, error in failures:
-        ctx.err.print(f"error: {path}: {' '.join(str(error).split())}", markup=False)
+        ctx.err.print(f"error: {path}: {' '.join(str(error).split())}")
     return 1 if failures else 0
 
 

@@ -15,6 +15,7 @@ from contentgroove.sandbox import ServedSandbox
 
 from tests._servers import free_port, running_server
 
+from ._lines import LineReader
 from .conftest import API_KEY
 
 pytestmark = pytest.mark.integration
@@ -86,3 +87,37 @@ def test_sandbox_command_refuses_a_busy_port() -> None:
     assert second.stderr.strip() == (
         f"error: cannot listen on 127.0.0.1:{port}: Address already in use; choose another --port"
     )
+
+
+def test_ctrl_c_during_a_wait_exits_130_quietly(video: Path) -> None:
+    port = free_port()
+    sandbox_argv = [
+        sys.executable, "-m", "contentgroove.sandbox",
+        "--port", str(port), "--processing-seconds", "600", "--log-level", "warning",
+    ]  # fmt: skip
+    env = {
+        **os.environ,
+        "CONTENTGROOVE_API_KEY": "sk_test_sandbox",
+        "CONTENTGROOVE_BASE_URL": f"http://127.0.0.1:{port}",
+    }
+    with running_server(sandbox_argv, port):
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "contentgroove.cli", "upload", str(video), "--wait"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            env=env,
+        )
+        try:
+            output = LineReader(proc)
+            output.wait_for("Uploaded")
+            proc.send_signal(signal.SIGINT)
+            status = proc.wait(timeout=30)
+            rest = output.rest()
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+
+    [line] = rest.strip().splitlines()
+    assert status == 130
+    assert line.startswith(f"Uploaded {video} as media ")  # and nothing after the interrupt

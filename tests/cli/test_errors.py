@@ -99,3 +99,20 @@ def test_json_failures_still_go_to_stderr(cli: CLI, sandbox: ServedSandbox) -> N
     assert result.code == 1
     assert result.out == ""
     assert "404" in result.error_line
+
+
+def test_the_key_is_redacted_even_where_the_user_typed_it(cli: CLI) -> None:
+    result = cli("medias", "get", API_KEY)  # a key pasted where an id belongs
+
+    assert result.code == 1
+    assert "/api/v1/medias/<redacted> returned 404" in result.error_line
+
+
+def test_a_key_given_as_option_is_redacted_too(cli: CLI) -> None:
+    typed = "sk_typed_on_the_command_line_1"
+
+    result = cli("--api-key", typed, "clips", "get", typed)
+
+    assert result.code == 1
+    assert typed not in result.err
+    assert "<redacted>" in result.error_line

@@ -57,9 +57,20 @@ def _leaf(exc: BaseException) -> BaseException:
     return exc
 
 
-def _one_line(text: str, secret: str | None) -> str:
+def _keys(argv: Sequence[str]) -> list[str]:
+    """Every API key this invocation may know: the environment's and ``--api-key``'s."""
+    keys = [os.environ.get("CONTENTGROOVE_API_KEY", "")]
+    for i, arg in enumerate(argv):
+        if arg == "--api-key" and i + 1 < len(argv):
+            keys.append(argv[i + 1])
+        elif arg.startswith("--api-key="):
+            keys.append(arg.partition("=")[2])
+    return sorted({k.strip() for k in keys if k.strip()}, key=len, reverse=True)
+
+
+def _one_line(text: str, secrets: Sequence[str]) -> str:
     line = " ".join(text.split())
-    if secret:
+    for secret in secrets:
         line = line.replace(secret, "<redacted>")
     return line
 
@@ -111,7 +122,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_API_ERROR
     except SystemExit as exc:  # --help and --version
-        return exc.code if isinstance(exc.code, int) else EXIT_OK
+        if exc.code is None or isinstance(exc.code, int):
+            return exc.code or EXIT_OK
+        return EXIT_API_ERROR
     except BaseException as exc:
         leaf = _leaf(exc)
         if isinstance(leaf, KeyboardInterrupt):
@@ -119,5 +132,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not isinstance(leaf, Exception):
             raise
         message, status = _describe(leaf, ctx)
-        print(f"error: {_one_line(message, ctx.api_key if ctx else None)}", file=sys.stderr)
+        print(f"error: {_one_line(message, _keys(args_list))}", file=sys.stderr)
         return status

@@ -1,18 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.clip_type import ClipType, check_clip_type
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.clip_attributes import ClipAttributes
-    from ..models.clip_relationships import ClipRelationships
-
 
 T = TypeVar("T", bound="Clip")
 
@@ -55,9 +50,6 @@ class Clip:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.clip_attributes import ClipAttributes  # noqa: PLC0415
-        from ..models.clip_relationships import ClipRelationships  # noqa: PLC0415
-
         d = dict(src_dict)
         id = d.pop("id")
 
@@ -97,3 +89,8 @@ class Clip:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class so that models referring to each other still import.
+from ..models.clip_attributes import ClipAttributes  # noqa: E402
+from ..models.clip_relationships import ClipRelationships  # noqa: E402

@@ -1,17 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.clip import Clip
-    from ..models.links import Links
-
 
 T = TypeVar("T", bound="ClipDocument")
 
@@ -47,9 +42,6 @@ class ClipDocument:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.clip import Clip  # noqa: PLC0415
-        from ..models.links import Links  # noqa: PLC0415
-
         d = dict(src_dict)
         data = Clip.from_dict(d.pop("data"))
 
@@ -83,3 +75,8 @@ class ClipDocument:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class so that models referring to each other still import.
+from ..models.clip import Clip  # noqa: E402
+from ..models.links import Links  # noqa: E402

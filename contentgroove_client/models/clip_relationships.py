@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.to_one_relationship import ToOneRelationship
-
 
 T = TypeVar("T", bound="ClipRelationships")
 
@@ -36,8 +32,6 @@ class ClipRelationships:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.to_one_relationship import ToOneRelationship  # noqa: PLC0415
-
         d = dict(src_dict)
         _media = d.pop("media", UNSET)
         media: ToOneRelationship | Unset
@@ -68,3 +62,7 @@ class ClipRelationships:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class so that models referring to each other still import.
+from ..models.to_one_relationship import ToOneRelationship  # noqa: E402

@@ -1,14 +1,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-if TYPE_CHECKING:
-    from ..models.direct_upload_attributes import DirectUploadAttributes
-
 
 T = TypeVar("T", bound="DirectUpload")
 
@@ -43,8 +39,6 @@ class DirectUpload:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.direct_upload_attributes import DirectUploadAttributes  # noqa: PLC0415
-
         d = dict(src_dict)
         id = d.pop("id")
 
@@ -76,3 +70,7 @@ class DirectUpload:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class so that models referring to each other still import.
+from ..models.direct_upload_attributes import DirectUploadAttributes  # noqa: E402

@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.error_source import ErrorSource
-
 
 T = TypeVar("T", bound="ErrorObject")
 
@@ -28,8 +24,6 @@ class ErrorObject:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.error_source import ErrorSource  # noqa: PLC0415
-
         message: None | str | Unset
         if isinstance(self.message, Unset):
             message = UNSET
@@ -88,8 +82,6 @@ class ErrorObject:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.error_source import ErrorSource  # noqa: PLC0415
-
         d = dict(src_dict)
 
         def _parse_message(data: object) -> None | str | Unset:
@@ -181,3 +173,7 @@ class ErrorObject:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class so that models referring to each other still import.
+from ..models.error_source import ErrorSource  # noqa: E402

@@ -1,18 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.media_type import MediaType, check_media_type
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.media_attributes import MediaAttributes
-    from ..models.media_relationships import MediaRelationships
-
 
 T = TypeVar("T", bound="Media")
 
@@ -55,9 +50,6 @@ class Media:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.media_attributes import MediaAttributes  # noqa: PLC0415
-        from ..models.media_relationships import MediaRelationships  # noqa: PLC0415
-
         d = dict(src_dict)
         id = d.pop("id")
 
@@ -97,3 +89,8 @@ class Media:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class so that models referring to each other still import.
+from ..models.media_attributes import MediaAttributes  # noqa: E402
+from ..models.media_relationships import MediaRelationships  # noqa: E402

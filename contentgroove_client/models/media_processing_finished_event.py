@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -10,12 +10,6 @@ from ..models.media_processing_finished_event_event import (
     MediaProcessingFinishedEventEvent,
     check_media_processing_finished_event_event,
 )
-
-if TYPE_CHECKING:
-    from ..models.media_processing_finished_payload import (
-        MediaProcessingFinishedPayload,
-    )
-
 
 T = TypeVar("T", bound="MediaProcessingFinishedEvent")
 
@@ -46,10 +40,6 @@ class MediaProcessingFinishedEvent:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.media_processing_finished_payload import (
-            MediaProcessingFinishedPayload,  # noqa: PLC0415
-        )
-
         d = dict(src_dict)
         event = check_media_processing_finished_event_event(d.pop("event"))
 
@@ -78,3 +68,7 @@ class MediaProcessingFinishedEvent:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class so that models referring to each other still import.
+from ..models.media_processing_finished_payload import MediaProcessingFinishedPayload  # noqa: E402

@@ -1,18 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.clip import Clip
-    from ..models.transcription import Transcription
-    from ..models.webhook_media import WebhookMedia
-
 
 T = TypeVar("T", bound="MediaProcessingFinishedPayload")
 
@@ -27,8 +21,6 @@ class MediaProcessingFinishedPayload:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.clip import Clip  # noqa: PLC0415
-
         data = self.data.to_dict()
 
         included: list[dict[str, Any]] | Unset = UNSET
@@ -57,10 +49,6 @@ class MediaProcessingFinishedPayload:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.clip import Clip  # noqa: PLC0415
-        from ..models.transcription import Transcription  # noqa: PLC0415
-        from ..models.webhook_media import WebhookMedia  # noqa: PLC0415
-
         d = dict(src_dict)
         data = WebhookMedia.from_dict(d.pop("data"))
 
@@ -112,3 +100,9 @@ class MediaProcessingFinishedPayload:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class so that models referring to each other still import.
+from ..models.clip import Clip  # noqa: E402
+from ..models.transcription import Transcription  # noqa: E402
+from ..models.webhook_media import WebhookMedia  # noqa: E402

@@ -1,14 +1,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-if TYPE_CHECKING:
-    from ..models.media_update_attributes import MediaUpdateAttributes
-
 
 T = TypeVar("T", bound="MediaUpdateData")
 
@@ -33,8 +29,6 @@ class MediaUpdateData:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.media_update_attributes import MediaUpdateAttributes  # noqa: PLC0415
-
         d = dict(src_dict)
         attributes = MediaUpdateAttributes.from_dict(d.pop("attributes"))
 
@@ -60,3 +54,7 @@ class MediaUpdateData:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class so that models referring to each other still import.
+from ..models.media_update_attributes import MediaUpdateAttributes  # noqa: E402

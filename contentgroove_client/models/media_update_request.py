@@ -1,14 +1,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-if TYPE_CHECKING:
-    from ..models.media_update_data import MediaUpdateData
-
 
 T = TypeVar("T", bound="MediaUpdateRequest")
 
@@ -33,8 +29,6 @@ class MediaUpdateRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.media_update_data import MediaUpdateData  # noqa: PLC0415
-
         d = dict(src_dict)
         data = MediaUpdateData.from_dict(d.pop("data"))
 
@@ -60,3 +54,7 @@ class MediaUpdateRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class so that models referring to each other still import.
+from ..models.media_update_data import MediaUpdateData  # noqa: E402

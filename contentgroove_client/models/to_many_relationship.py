@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.resource_identifier import ResourceIdentifier
-
 
 T = TypeVar("T", bound="ToManyRelationship")
 
@@ -40,8 +36,6 @@ class ToManyRelationship:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.resource_identifier import ResourceIdentifier  # noqa: PLC0415
-
         d = dict(src_dict)
         _data = d.pop("data", UNSET)
         data: list[ResourceIdentifier] | Unset = UNSET
@@ -74,3 +68,7 @@ class ToManyRelationship:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class so that models referring to each other still import.
+from ..models.resource_identifier import ResourceIdentifier  # noqa: E402

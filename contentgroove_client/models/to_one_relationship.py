@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.resource_identifier import ResourceIdentifier
-
 
 T = TypeVar("T", bound="ToOneRelationship")
 
@@ -23,8 +19,6 @@ class ToOneRelationship:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.resource_identifier import ResourceIdentifier  # noqa: PLC0415
-
         data: dict[str, Any] | None | Unset
         if isinstance(self.data, Unset):
             data = UNSET
@@ -43,8 +37,6 @@ class ToOneRelationship:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.resource_identifier import ResourceIdentifier  # noqa: PLC0415
-
         d = dict(src_dict)
 
         def _parse_data(data: object) -> None | ResourceIdentifier | Unset:
@@ -86,3 +78,7 @@ class ToOneRelationship:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class so that models referring to each other still import.
+from ..models.resource_identifier import ResourceIdentifier  # noqa: E402

@@ -1,18 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.transcription_type import TranscriptionType, check_transcription_type
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.transcription_attributes import TranscriptionAttributes
-    from ..models.transcription_relationships import TranscriptionRelationships
-
 
 T = TypeVar("T", bound="Transcription")
 
@@ -54,9 +49,6 @@ class Transcription:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.transcription_attributes import TranscriptionAttributes  # noqa: PLC0415
-        from ..models.transcription_relationships import TranscriptionRelationships  # noqa: PLC0415
-
         d = dict(src_dict)
         id = d.pop("id")
 
@@ -96,3 +88,8 @@ class Transcription:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class so that models referring to each other still import.
+from ..models.transcription_attributes import TranscriptionAttributes  # noqa: E402
+from ..models.transcription_relationships import TranscriptionRelationships  # noqa: E402

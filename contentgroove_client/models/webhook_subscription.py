@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -11,13 +11,6 @@ from ..models.webhook_subscription_type import (
     check_webhook_subscription_type,
 )
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.webhook_subscription_attributes import WebhookSubscriptionAttributes
-    from ..models.webhook_subscription_relationships import (
-        WebhookSubscriptionRelationships,
-    )
-
 
 T = TypeVar("T", bound="WebhookSubscription")
 
@@ -59,13 +52,6 @@ class WebhookSubscription:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.webhook_subscription_attributes import (
-            WebhookSubscriptionAttributes,  # noqa: PLC0415
-        )
-        from ..models.webhook_subscription_relationships import (
-            WebhookSubscriptionRelationships,  # noqa: PLC0415
-        )
-
         d = dict(src_dict)
         id = d.pop("id")
 
@@ -105,3 +91,8 @@ class WebhookSubscription:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class so that models referring to each other still import.
+from ..models.webhook_subscription_attributes import WebhookSubscriptionAttributes  # noqa: E402
+from ..models.webhook_subscription_relationships import WebhookSubscriptionRelationships  # noqa: E402

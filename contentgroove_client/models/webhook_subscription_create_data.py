@@ -1,16 +1,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-if TYPE_CHECKING:
-    from ..models.webhook_subscription_create_attributes import (
-        WebhookSubscriptionCreateAttributes,
-    )
-
 
 T = TypeVar("T", bound="WebhookSubscriptionCreateData")
 
@@ -35,10 +29,6 @@ class WebhookSubscriptionCreateData:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.webhook_subscription_create_attributes import (
-            WebhookSubscriptionCreateAttributes,  # noqa: PLC0415
-        )
-
         d = dict(src_dict)
         attributes = WebhookSubscriptionCreateAttributes.from_dict(d.pop("attributes"))
 
@@ -64,3 +54,9 @@ class WebhookSubscriptionCreateData:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class so that models referring to each other still import.
+from ..models.webhook_subscription_create_attributes import (
+    WebhookSubscriptionCreateAttributes,  # noqa: E402
+)

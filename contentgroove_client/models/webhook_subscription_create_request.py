@@ -1,14 +1,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-if TYPE_CHECKING:
-    from ..models.webhook_subscription_create_data import WebhookSubscriptionCreateData
-
 
 T = TypeVar("T", bound="WebhookSubscriptionCreateRequest")
 
@@ -33,10 +29,6 @@ class WebhookSubscriptionCreateRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.webhook_subscription_create_data import (
-            WebhookSubscriptionCreateData,  # noqa: PLC0415
-        )
-
         d = dict(src_dict)
         data = WebhookSubscriptionCreateData.from_dict(d.pop("data"))
 
@@ -62,3 +54,7 @@ class WebhookSubscriptionCreateRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class so that models referring to each other still import.
+from ..models.webhook_subscription_create_data import WebhookSubscriptionCreateData  # noqa: E402

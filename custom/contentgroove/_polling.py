@@ -597,6 +597,35 @@ class ProcessingPoller(Generic[_R]):
 # -- many at once ----------------------------------------------------------------------------
 
 
+def start_or_resume(
+    client: ContentGroove,
+    kind: ResourceKind,
+    argument: str,
+    resource_id: str | None,
+    continuation_token: str | None,
+    schedule: PollingSchedule | None,
+) -> ProcessingPoller[Any]:
+    """The poller behind ``cg.<kind>.poll_processing``: a new wait, or one resumed from a token.
+
+    ``argument`` names the id parameter (``media_id``/``clip_id``) in error messages.
+    """
+    if (resource_id is None) == (continuation_token is None):
+        raise ValueError(
+            f"pass exactly one of {argument}= (to start waiting) or continuation_token= "
+            "(from poller.continuation_token(), to resume)"
+        )
+    if resource_id is not None:
+        return ProcessingPoller(client, kind, resource_id, schedule=schedule)
+    assert continuation_token is not None
+    poller = ProcessingPoller.from_continuation_token(client, continuation_token, schedule=schedule)
+    if poller.kind != kind:
+        raise ValueError(
+            f"continuation_token is not valid here: it resumes a wait on {poller.kind}; "
+            f"use cg.{poller.kind}.poll_processing(continuation_token=...)"
+        )
+    return poller
+
+
 def _check_ids(argument: str, ids: object) -> list[str]:
     if isinstance(ids, str | bytes) or not isinstance(ids, Iterable):
         raise TypeError(

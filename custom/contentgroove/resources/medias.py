@@ -31,7 +31,7 @@ from contentgroove_client.types import UNSET, Unset
 from .._filters import FilterValue, build_filter
 from .._models import Media
 from .._pagination import AsyncPaginator
-from .._polling import PollingSchedule, ProcessingPoller
+from .._polling import PollingSchedule, ProcessingPoller, start_or_resume
 from .._polling import wait_all as _wait_all
 from ._base import Resource, check_id, check_text
 
@@ -165,22 +165,9 @@ class Medias(Resource):
         Pass ``media_id``, or ``continuation_token`` from ``poller.continuation_token()`` to
         resume a wait started elsewhere. See :class:`~contentgroove.ProcessingPoller`.
         """
-        if (media_id is None) == (continuation_token is None):
-            raise ValueError(
-                "pass exactly one of media_id= (to start waiting) or continuation_token= "
-                "(from poller.continuation_token(), to resume)"
-            )
-        if continuation_token is None:
-            assert media_id is not None
-            return ProcessingPoller(self._client, "medias", media_id, schedule=schedule)
-        poller = ProcessingPoller.from_continuation_token(
-            self._client, continuation_token, schedule=schedule
+        poller = start_or_resume(
+            self._client, "medias", "media_id", media_id, continuation_token, schedule
         )
-        if poller.kind != "medias":
-            raise ValueError(
-                f"continuation_token is not valid here: it resumes a wait on {poller.kind}; "
-                f"use cg.{poller.kind}.poll_processing(continuation_token=...)"
-            )
         return cast(ProcessingPoller[Media], poller)
 
     async def wait_until_processed(

@@ -643,58 +643,6 @@ def _check_concurrency(value: object) -> int:
     return value
 
 
-@overload
-async def wait_all(
-    client: ContentGroove,
-    kind: Literal["medias"],
-    ids: Iterable[str],
-    *,
-    concurrency: int = ...,
-    timeout: float | None = ...,  # noqa: ASYNC109
-    return_exceptions: Literal[False] = ...,
-    schedule: PollingSchedule | None = ...,
-) -> list[Media]: ...
-
-
-@overload
-async def wait_all(
-    client: ContentGroove,
-    kind: Literal["medias"],
-    ids: Iterable[str],
-    *,
-    concurrency: int = ...,
-    timeout: float | None = ...,  # noqa: ASYNC109
-    return_exceptions: Literal[True],
-    schedule: PollingSchedule | None = ...,
-) -> list[Media | Exception]: ...
-
-
-@overload
-async def wait_all(
-    client: ContentGroove,
-    kind: Literal["clips"],
-    ids: Iterable[str],
-    *,
-    concurrency: int = ...,
-    timeout: float | None = ...,  # noqa: ASYNC109
-    return_exceptions: Literal[False] = ...,
-    schedule: PollingSchedule | None = ...,
-) -> list[Clip]: ...
-
-
-@overload
-async def wait_all(
-    client: ContentGroove,
-    kind: Literal["clips"],
-    ids: Iterable[str],
-    *,
-    concurrency: int = ...,
-    timeout: float | None = ...,  # noqa: ASYNC109
-    return_exceptions: Literal[True],
-    schedule: PollingSchedule | None = ...,
-) -> list[Clip | Exception]: ...
-
-
 async def wait_all(
     client: ContentGroove,
     kind: ResourceKind,
@@ -711,7 +659,7 @@ async def wait_all(
     limit is held only during requests, not while waiting). ``timeout`` is one deadline for
     all. With ``return_exceptions=False`` the first failure cancels the other waits and is
     raised; with ``True`` every failure is returned in its id's place. Repeated ids are
-    polled once.
+    polled once. The resources' ``wait_all`` methods give the precise result types.
     """
     spec = _kind(kind)
     id_list = _check_ids(f"{spec.noun}_ids", ids)

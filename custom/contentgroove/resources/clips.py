@@ -201,21 +201,12 @@ class Clips(Resource):
         schedule. With ``return_exceptions=False`` the first failure cancels the other waits
         and is raised; with ``True`` each failure is returned in its clip's place.
         """
-        if return_exceptions:
-            return await _wait_all(
-                self._client,
-                "clips",
-                clip_ids,
-                concurrency=concurrency,
-                timeout=timeout,
-                return_exceptions=True,
-                schedule=schedule,
-            )
         return await _wait_all(
             self._client,
             "clips",
             clip_ids,
             concurrency=concurrency,
             timeout=timeout,
+            return_exceptions=return_exceptions,
             schedule=schedule,
         )

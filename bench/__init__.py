@@ -1,1 +1,1 @@
-"""Benchmarks run by ``make bench``; each prints ratios against a baseline measured in the same run."""
+"""Benchmarks run by ``make bench``; each prints ratios against a baseline from the same run."""

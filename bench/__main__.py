@@ -14,8 +14,9 @@ from pathlib import Path
 
 
 def main(argv: list[str]) -> int:
+    here = str(Path(__file__).parent)
     names = argv or sorted(
-        m.name for m in pkgutil.iter_modules([str(Path(__file__).parent)]) if m.name.startswith("bench_")
+        m.name for m in pkgutil.iter_modules([here]) if m.name.startswith("bench_")
     )
     for name in names:
         module = importlib.import_module(f"bench.{name.removesuffix('.py')}")

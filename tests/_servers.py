@@ -23,7 +23,7 @@ def free_port() -> int:
 
 
 def wait_for_port(port: int, proc: subprocess.Popen[bytes], timeout: float = 60.0) -> None:
-    """Block until something accepts connections on 127.0.0.1:port, or fail with the server's output."""
+    """Block until 127.0.0.1:port accepts connections, or fail with the server's output."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if proc.poll() is not None:

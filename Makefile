@@ -36,8 +36,7 @@ lint: $(STAMP)
 	$(PY) -m ruff format --check custom tests scripts bench
 	$(PY) -m mypy
 
-test: setup
-	scripts/check_generated.sh
+test: setup lint check-generated
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 bench: setup

@@ -70,19 +70,23 @@ def deep_object(name: str, values: Mapping[str, object]) -> dict[str, str | list
     return params
 
 
+_EXACT_INT = 2**53
+"""Integers up to this magnitude convert to float and back unchanged."""
+
+
 def parse_float(value: object) -> float:
     """Parse a JSON number the API may send as a number or as a numeric string ("98.865532").
 
     Booleans, non-finite values and non-numeric strings raise ``ValueError``/``TypeError``.
     """
-    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
-        raise TypeError(
-            f"expected a number or numeric string, got {type(value).__name__}"
-        )
-    result = float(value)
-    if not math.isfinite(result):
+    if isinstance(value, (str, float)) or (
+        isinstance(value, int) and not isinstance(value, bool)
+    ):
+        result = float(value)
+        if math.isfinite(result):
+            return result
         raise ValueError(f"expected a finite number, got {value!r}")
-    return result
+    raise TypeError(f"expected a number or numeric string, got {type(value).__name__}")
 
 
 def parse_int(value: object) -> int:
@@ -90,6 +94,8 @@ def parse_int(value: object) -> int:
 
     Fractional values ("12.7") are refused rather than truncated.
     """
+    if type(value) is int and -_EXACT_INT <= value <= _EXACT_INT:
+        return value  # what the conversion through float below gives for these
     result = parse_float(value)
     if not result.is_integer():
         raise ValueError(f"expected a whole number, got {value!r}")

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -198,249 +198,165 @@ class ClipAttributes:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-
-        def _parse_created_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _created_at = d.pop("created_at", UNSET)
+        created_at: datetime.datetime | None | Unset
+        if _created_at is None or isinstance(_created_at, Unset):
+            created_at = _created_at
+        else:
             try:
-                if not isinstance(data, str):
+                if not isinstance(_created_at, str):
                     raise TypeError()
-                created_at_type_0 = datetime.datetime.fromisoformat(data)
+                created_at_type_0 = datetime.datetime.fromisoformat(_created_at)
 
-                return created_at_type_0
+                created_at = created_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
+                created_at = _created_at
 
-        created_at = _parse_created_at(d.pop("created_at", UNSET))
-
-        def _parse_end_char(data: object) -> int | None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _end_char = d.pop("end_char", UNSET)
+        end_char: int | None | str | Unset
+        if _end_char is None or isinstance(_end_char, Unset):
+            end_char = _end_char
+        else:
             try:
-                if not isinstance(data, (int, float, str)):
+                if not isinstance(_end_char, (int, float, str)):
                     raise TypeError()
-                end_char_type_0 = parse_int(data)
+                end_char_type_0 = parse_int(_end_char)
 
-                return end_char_type_0
+                end_char = end_char_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(int | None | str | Unset, data)
+                end_char = _end_char
 
-        end_char = _parse_end_char(d.pop("end_char", UNSET))
-
-        def _parse_end_time(data: object) -> float | None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _end_time = d.pop("end_time", UNSET)
+        end_time: float | None | str | Unset
+        if _end_time is None or isinstance(_end_time, Unset):
+            end_time = _end_time
+        else:
             try:
-                if not isinstance(data, (int, float, str)):
+                if not isinstance(_end_time, (int, float, str)):
                     raise TypeError()
-                end_time_type_0 = parse_float(data)
+                end_time_type_0 = parse_float(_end_time)
 
-                return end_time_type_0
+                end_time = end_time_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(float | None | str | Unset, data)
+                end_time = _end_time
 
-        end_time = _parse_end_time(d.pop("end_time", UNSET))
+        external_id: None | str | Unset = d.pop("external_id", UNSET)
 
-        def _parse_external_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        is_processing: bool | None | Unset = d.pop("is_processing", UNSET)
 
-        external_id = _parse_external_id(d.pop("external_id", UNSET))
-
-        def _parse_is_processing(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(bool | None | Unset, data)
-
-        is_processing = _parse_is_processing(d.pop("is_processing", UNSET))
-
-        def _parse_media_file_content_type(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        media_file_content_type = _parse_media_file_content_type(
-            d.pop("media_file_content_type", UNSET)
+        media_file_content_type: None | str | Unset = d.pop(
+            "media_file_content_type", UNSET
         )
 
-        def _parse_media_file_duration(data: object) -> float | None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _media_file_duration = d.pop("media_file_duration", UNSET)
+        media_file_duration: float | None | str | Unset
+        if _media_file_duration is None or isinstance(_media_file_duration, Unset):
+            media_file_duration = _media_file_duration
+        else:
             try:
-                if not isinstance(data, (int, float, str)):
+                if not isinstance(_media_file_duration, (int, float, str)):
                     raise TypeError()
-                media_file_duration_type_0 = parse_float(data)
+                media_file_duration_type_0 = parse_float(_media_file_duration)
 
-                return media_file_duration_type_0
+                media_file_duration = media_file_duration_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(float | None | str | Unset, data)
+                media_file_duration = _media_file_duration
 
-        media_file_duration = _parse_media_file_duration(
-            d.pop("media_file_duration", UNSET)
+        _media_file_height = d.pop("media_file_height", UNSET)
+        media_file_height: int | None | str | Unset
+        if _media_file_height is None or isinstance(_media_file_height, Unset):
+            media_file_height = _media_file_height
+        else:
+            try:
+                if not isinstance(_media_file_height, (int, float, str)):
+                    raise TypeError()
+                media_file_height_type_0 = parse_int(_media_file_height)
+
+                media_file_height = media_file_height_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                media_file_height = _media_file_height
+
+        media_file_preview_image_url: None | str | Unset = d.pop(
+            "media_file_preview_image_url", UNSET
         )
 
-        def _parse_media_file_height(data: object) -> int | None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        media_file_url: None | str | Unset = d.pop("media_file_url", UNSET)
+
+        _media_file_width = d.pop("media_file_width", UNSET)
+        media_file_width: int | None | str | Unset
+        if _media_file_width is None or isinstance(_media_file_width, Unset):
+            media_file_width = _media_file_width
+        else:
             try:
-                if not isinstance(data, (int, float, str)):
+                if not isinstance(_media_file_width, (int, float, str)):
                     raise TypeError()
-                media_file_height_type_0 = parse_int(data)
+                media_file_width_type_0 = parse_int(_media_file_width)
 
-                return media_file_height_type_0
+                media_file_width = media_file_width_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(int | None | str | Unset, data)
+                media_file_width = _media_file_width
 
-        media_file_height = _parse_media_file_height(d.pop("media_file_height", UNSET))
+        name: None | str | Unset = d.pop("name", UNSET)
 
-        def _parse_media_file_preview_image_url(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        media_file_preview_image_url = _parse_media_file_preview_image_url(
-            d.pop("media_file_preview_image_url", UNSET)
-        )
-
-        def _parse_media_file_url(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        media_file_url = _parse_media_file_url(d.pop("media_file_url", UNSET))
-
-        def _parse_media_file_width(data: object) -> int | None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _processing_started_at = d.pop("processing_started_at", UNSET)
+        processing_started_at: datetime.datetime | None | Unset
+        if _processing_started_at is None or isinstance(_processing_started_at, Unset):
+            processing_started_at = _processing_started_at
+        else:
             try:
-                if not isinstance(data, (int, float, str)):
+                if not isinstance(_processing_started_at, str):
                     raise TypeError()
-                media_file_width_type_0 = parse_int(data)
+                processing_started_at_type_0 = datetime.datetime.fromisoformat(
+                    _processing_started_at
+                )
 
-                return media_file_width_type_0
+                processing_started_at = processing_started_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(int | None | str | Unset, data)
+                processing_started_at = _processing_started_at
 
-        media_file_width = _parse_media_file_width(d.pop("media_file_width", UNSET))
-
-        def _parse_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        name = _parse_name(d.pop("name", UNSET))
-
-        def _parse_processing_started_at(
-            data: object,
-        ) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _rank = d.pop("rank", UNSET)
+        rank: int | None | Unset
+        if _rank is None or isinstance(_rank, Unset):
+            rank = _rank
+        else:
             try:
-                if not isinstance(data, str):
+                if not isinstance(_rank, (int, float, str)):
                     raise TypeError()
-                processing_started_at_type_0 = datetime.datetime.fromisoformat(data)
+                rank_type_0 = parse_int(_rank)
 
-                return processing_started_at_type_0
+                rank = rank_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
+                rank = _rank
 
-        processing_started_at = _parse_processing_started_at(
-            d.pop("processing_started_at", UNSET)
-        )
-
-        def _parse_rank(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _start_char = d.pop("start_char", UNSET)
+        start_char: int | None | str | Unset
+        if _start_char is None or isinstance(_start_char, Unset):
+            start_char = _start_char
+        else:
             try:
-                if not isinstance(data, (int, float, str)):
+                if not isinstance(_start_char, (int, float, str)):
                     raise TypeError()
-                rank_type_0 = parse_int(data)
+                start_char_type_0 = parse_int(_start_char)
 
-                return rank_type_0
+                start_char = start_char_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(int | None | Unset, data)
+                start_char = _start_char
 
-        rank = _parse_rank(d.pop("rank", UNSET))
-
-        def _parse_start_char(data: object) -> int | None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _start_time = d.pop("start_time", UNSET)
+        start_time: float | None | str | Unset
+        if _start_time is None or isinstance(_start_time, Unset):
+            start_time = _start_time
+        else:
             try:
-                if not isinstance(data, (int, float, str)):
+                if not isinstance(_start_time, (int, float, str)):
                     raise TypeError()
-                start_char_type_0 = parse_int(data)
+                start_time_type_0 = parse_float(_start_time)
 
-                return start_char_type_0
+                start_time = start_time_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(int | None | str | Unset, data)
+                start_time = _start_time
 
-        start_char = _parse_start_char(d.pop("start_char", UNSET))
-
-        def _parse_start_time(data: object) -> float | None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, (int, float, str)):
-                    raise TypeError()
-                start_time_type_0 = parse_float(data)
-
-                return start_time_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(float | None | str | Unset, data)
-
-        start_time = _parse_start_time(d.pop("start_time", UNSET))
-
-        def _parse_text(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        text = _parse_text(d.pop("text", UNSET))
+        text: None | str | Unset = d.pop("text", UNSET)
 
         clip_attributes = cls(
             created_at=created_at,

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -83,68 +83,29 @@ class ErrorObject:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        message: None | str | Unset = d.pop("message", UNSET)
 
-        def _parse_message(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        code: None | str | Unset = d.pop("code", UNSET)
 
-        message = _parse_message(d.pop("message", UNSET))
+        status: None | str | Unset = d.pop("status", UNSET)
 
-        def _parse_code(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        title: None | str | Unset = d.pop("title", UNSET)
 
-        code = _parse_code(d.pop("code", UNSET))
+        detail: None | str | Unset = d.pop("detail", UNSET)
 
-        def _parse_status(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        status = _parse_status(d.pop("status", UNSET))
-
-        def _parse_title(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        title = _parse_title(d.pop("title", UNSET))
-
-        def _parse_detail(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        detail = _parse_detail(d.pop("detail", UNSET))
-
-        def _parse_source(data: object) -> ErrorSource | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _source = d.pop("source", UNSET)
+        source: ErrorSource | None | Unset
+        if _source is None or isinstance(_source, Unset):
+            source = _source
+        else:
             try:
-                if not isinstance(data, dict):
+                if not isinstance(_source, dict):
                     raise TypeError()
-                source_type_0 = ErrorSource.from_dict(data)
+                source_type_0 = ErrorSource.from_dict(_source)
 
-                return source_type_0
+                source = source_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(ErrorSource | None | Unset, data)
-
-        source = _parse_source(d.pop("source", UNSET))
+                source = _source
 
         error_object = cls(
             message=message,

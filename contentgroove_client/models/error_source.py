@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -43,24 +43,9 @@ class ErrorSource:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        pointer: None | str | Unset = d.pop("pointer", UNSET)
 
-        def _parse_pointer(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        pointer = _parse_pointer(d.pop("pointer", UNSET))
-
-        def _parse_parameter(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        parameter = _parse_parameter(d.pop("parameter", UNSET))
+        parameter: None | str | Unset = d.pop("parameter", UNSET)
 
         error_source = cls(
             pointer=pointer,

@@ -39,19 +39,16 @@ class ListFilter:
 
         additional_properties = {}
         for prop_name, prop_dict in d.items():
+            _additional_property = prop_dict
+            additional_property: list[str] | str
+            try:
+                if not isinstance(_additional_property, list):
+                    raise TypeError()
+                additional_property_type_1 = cast(list[str], _additional_property)
 
-            def _parse_additional_property(data: object) -> list[str] | str:
-                try:
-                    if not isinstance(data, list):
-                        raise TypeError()
-                    additional_property_type_1 = cast(list[str], data)
-
-                    return additional_property_type_1
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                return cast(list[str] | str, data)
-
-            additional_property = _parse_additional_property(prop_dict)
+                additional_property = additional_property_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                additional_property = _additional_property
 
             additional_properties[prop_name] = additional_property
 

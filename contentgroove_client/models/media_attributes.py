@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -179,213 +179,129 @@ class MediaAttributes:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-
-        def _parse_created_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _created_at = d.pop("created_at", UNSET)
+        created_at: datetime.datetime | None | Unset
+        if _created_at is None or isinstance(_created_at, Unset):
+            created_at = _created_at
+        else:
             try:
-                if not isinstance(data, str):
+                if not isinstance(_created_at, str):
                     raise TypeError()
-                created_at_type_0 = datetime.datetime.fromisoformat(data)
+                created_at_type_0 = datetime.datetime.fromisoformat(_created_at)
 
-                return created_at_type_0
+                created_at = created_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
+                created_at = _created_at
 
-        created_at = _parse_created_at(d.pop("created_at", UNSET))
+        description: None | str | Unset = d.pop("description", UNSET)
 
-        def _parse_description(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        external_id: None | str | Unset = d.pop("external_id", UNSET)
 
-        description = _parse_description(d.pop("description", UNSET))
+        has_fetch_error: bool | None | Unset = d.pop("has_fetch_error", UNSET)
 
-        def _parse_external_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        is_processing: bool | None | Unset = d.pop("is_processing", UNSET)
 
-        external_id = _parse_external_id(d.pop("external_id", UNSET))
+        name: None | str | Unset = d.pop("name", UNSET)
 
-        def _parse_has_fetch_error(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(bool | None | Unset, data)
-
-        has_fetch_error = _parse_has_fetch_error(d.pop("has_fetch_error", UNSET))
-
-        def _parse_is_processing(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(bool | None | Unset, data)
-
-        is_processing = _parse_is_processing(d.pop("is_processing", UNSET))
-
-        def _parse_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        name = _parse_name(d.pop("name", UNSET))
-
-        def _parse_original_created_at(
-            data: object,
-        ) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _original_created_at = d.pop("original_created_at", UNSET)
+        original_created_at: datetime.datetime | None | Unset
+        if _original_created_at is None or isinstance(_original_created_at, Unset):
+            original_created_at = _original_created_at
+        else:
             try:
-                if not isinstance(data, str):
+                if not isinstance(_original_created_at, str):
                     raise TypeError()
-                original_created_at_type_0 = datetime.datetime.fromisoformat(data)
+                original_created_at_type_0 = datetime.datetime.fromisoformat(
+                    _original_created_at
+                )
 
-                return original_created_at_type_0
+                original_created_at = original_created_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
+                original_created_at = _original_created_at
 
-        original_created_at = _parse_original_created_at(
-            d.pop("original_created_at", UNSET)
+        _processing_started_at = d.pop("processing_started_at", UNSET)
+        processing_started_at: datetime.datetime | None | Unset
+        if _processing_started_at is None or isinstance(_processing_started_at, Unset):
+            processing_started_at = _processing_started_at
+        else:
+            try:
+                if not isinstance(_processing_started_at, str):
+                    raise TypeError()
+                processing_started_at_type_0 = datetime.datetime.fromisoformat(
+                    _processing_started_at
+                )
+
+                processing_started_at = processing_started_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                processing_started_at = _processing_started_at
+
+        _source_created_at = d.pop("source_created_at", UNSET)
+        source_created_at: datetime.datetime | None | Unset
+        if _source_created_at is None or isinstance(_source_created_at, Unset):
+            source_created_at = _source_created_at
+        else:
+            try:
+                if not isinstance(_source_created_at, str):
+                    raise TypeError()
+                source_created_at_type_0 = datetime.datetime.fromisoformat(
+                    _source_created_at
+                )
+
+                source_created_at = source_created_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                source_created_at = _source_created_at
+
+        source_file_content_type: None | str | Unset = d.pop(
+            "source_file_content_type", UNSET
         )
 
-        def _parse_processing_started_at(
-            data: object,
-        ) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _source_file_duration = d.pop("source_file_duration", UNSET)
+        source_file_duration: float | None | str | Unset
+        if _source_file_duration is None or isinstance(_source_file_duration, Unset):
+            source_file_duration = _source_file_duration
+        else:
             try:
-                if not isinstance(data, str):
+                if not isinstance(_source_file_duration, (int, float, str)):
                     raise TypeError()
-                processing_started_at_type_0 = datetime.datetime.fromisoformat(data)
+                source_file_duration_type_0 = parse_float(_source_file_duration)
 
-                return processing_started_at_type_0
+                source_file_duration = source_file_duration_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
+                source_file_duration = _source_file_duration
 
-        processing_started_at = _parse_processing_started_at(
-            d.pop("processing_started_at", UNSET)
+        _source_file_height = d.pop("source_file_height", UNSET)
+        source_file_height: int | None | str | Unset
+        if _source_file_height is None or isinstance(_source_file_height, Unset):
+            source_file_height = _source_file_height
+        else:
+            try:
+                if not isinstance(_source_file_height, (int, float, str)):
+                    raise TypeError()
+                source_file_height_type_0 = parse_int(_source_file_height)
+
+                source_file_height = source_file_height_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                source_file_height = _source_file_height
+
+        source_file_preview_image_url: None | str | Unset = d.pop(
+            "source_file_preview_image_url", UNSET
         )
 
-        def _parse_source_created_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _source_file_width = d.pop("source_file_width", UNSET)
+        source_file_width: int | None | str | Unset
+        if _source_file_width is None or isinstance(_source_file_width, Unset):
+            source_file_width = _source_file_width
+        else:
             try:
-                if not isinstance(data, str):
+                if not isinstance(_source_file_width, (int, float, str)):
                     raise TypeError()
-                source_created_at_type_0 = datetime.datetime.fromisoformat(data)
+                source_file_width_type_0 = parse_int(_source_file_width)
 
-                return source_created_at_type_0
+                source_file_width = source_file_width_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
+                source_file_width = _source_file_width
 
-        source_created_at = _parse_source_created_at(d.pop("source_created_at", UNSET))
-
-        def _parse_source_file_content_type(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        source_file_content_type = _parse_source_file_content_type(
-            d.pop("source_file_content_type", UNSET)
-        )
-
-        def _parse_source_file_duration(data: object) -> float | None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, (int, float, str)):
-                    raise TypeError()
-                source_file_duration_type_0 = parse_float(data)
-
-                return source_file_duration_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(float | None | str | Unset, data)
-
-        source_file_duration = _parse_source_file_duration(
-            d.pop("source_file_duration", UNSET)
-        )
-
-        def _parse_source_file_height(data: object) -> int | None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, (int, float, str)):
-                    raise TypeError()
-                source_file_height_type_0 = parse_int(data)
-
-                return source_file_height_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(int | None | str | Unset, data)
-
-        source_file_height = _parse_source_file_height(
-            d.pop("source_file_height", UNSET)
-        )
-
-        def _parse_source_file_preview_image_url(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        source_file_preview_image_url = _parse_source_file_preview_image_url(
-            d.pop("source_file_preview_image_url", UNSET)
-        )
-
-        def _parse_source_file_width(data: object) -> int | None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, (int, float, str)):
-                    raise TypeError()
-                source_file_width_type_0 = parse_int(data)
-
-                return source_file_width_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(int | None | str | Unset, data)
-
-        source_file_width = _parse_source_file_width(d.pop("source_file_width", UNSET))
-
-        def _parse_source_url(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        source_url = _parse_source_url(d.pop("source_url", UNSET))
+        source_url: None | str | Unset = d.pop("source_url", UNSET)
 
         media_attributes = cls(
             created_at=created_at,

@@ -57,23 +57,20 @@ class MediaProcessingFinishedPayload:
         if _included is not UNSET:
             included = []
             for included_item_data in _included:
-
-                def _parse_included_item(data: object) -> Clip | Transcription:
-                    try:
-                        if not isinstance(data, dict):
-                            raise TypeError()
-                        included_item_type_0 = Clip.from_dict(data)
-
-                        return included_item_type_0
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    if not isinstance(data, dict):
+                _included_item = included_item_data
+                included_item: Clip | Transcription
+                try:
+                    if not isinstance(_included_item, dict):
                         raise TypeError()
-                    included_item_type_1 = Transcription.from_dict(data)
+                    included_item_type_0 = Clip.from_dict(_included_item)
 
-                    return included_item_type_1
+                    included_item = included_item_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    if not isinstance(_included_item, dict):
+                        raise TypeError()
+                    included_item_type_1 = Transcription.from_dict(_included_item)
 
-                included_item = _parse_included_item(included_item_data)
+                    included_item = included_item_type_1
 
                 included.append(included_item)
 

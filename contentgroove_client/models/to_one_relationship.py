@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -38,23 +38,19 @@ class ToOneRelationship:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-
-        def _parse_data(data: object) -> None | ResourceIdentifier | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _data = d.pop("data", UNSET)
+        data: None | ResourceIdentifier | Unset
+        if _data is None or isinstance(_data, Unset):
+            data = _data
+        else:
             try:
-                if not isinstance(data, dict):
+                if not isinstance(_data, dict):
                     raise TypeError()
-                data_type_0 = ResourceIdentifier.from_dict(data)
+                data_type_0 = ResourceIdentifier.from_dict(_data)
 
-                return data_type_0
+                data = data_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | ResourceIdentifier | Unset, data)
-
-        data = _parse_data(d.pop("data", UNSET))
+                data = _data
 
         to_one_relationship = cls(
             data=data,

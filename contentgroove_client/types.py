@@ -1,6 +1,7 @@
 """Contains some shared types for properties"""
 
 import math
+import re
 from collections.abc import Mapping, MutableMapping
 from http import HTTPStatus
 from typing import IO, BinaryIO, Generic, Literal, TypeVar
@@ -73,20 +74,32 @@ def deep_object(name: str, values: Mapping[str, object]) -> dict[str, str | list
 _EXACT_INT = 2**53
 """Integers up to this magnitude convert to float and back unchanged."""
 
+_DECIMAL = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
+"""A numeric string as openapi.json documents it: "98.865532", "-1", "1303"."""
+
+_WHOLE = re.compile(r"-?[0-9]+(?:\.0+)?")
+"""A whole numeric string, which may carry a zero fraction: "1303", "1280.0"."""
+
 
 def parse_float(value: object) -> float:
     """Parse a JSON number the API may send as a number or as a numeric string ("98.865532").
 
-    Booleans, non-finite values and non-numeric strings raise ``ValueError``/``TypeError``.
+    Booleans, non-finite values and strings other than plain decimals (exponents, spaces,
+    signs other than a leading ``-``) raise ``ValueError``/``TypeError``.
     """
-    if isinstance(value, (str, float)) or (
-        isinstance(value, int) and not isinstance(value, bool)
-    ):
+    if isinstance(value, str):
+        if _DECIMAL.fullmatch(value) is None:
+            raise ValueError(f"expected a number or numeric string, got {value!r}")
         result = float(value)
-        if math.isfinite(result):
-            return result
-        raise ValueError(f"expected a finite number, got {value!r}")
-    raise TypeError(f"expected a number or numeric string, got {type(value).__name__}")
+    elif isinstance(value, (int, float)) and not isinstance(value, bool):
+        result = float(value)
+    else:
+        raise TypeError(
+            f"expected a number or numeric string, got {type(value).__name__}"
+        )
+    if math.isfinite(result):
+        return result
+    raise ValueError(f"expected a finite number, got {value!r}")
 
 
 def parse_int(value: object) -> int:
@@ -96,7 +109,14 @@ def parse_int(value: object) -> int:
     """
     if type(value) is int and -_EXACT_INT <= value <= _EXACT_INT:
         return value  # what the conversion through float below gives for these
-    result = parse_float(value)
+    if isinstance(value, str):
+        if _WHOLE.fullmatch(value) is None:
+            raise ValueError(f"expected a whole number, got {value!r}")
+        result = float(value)
+        if not math.isfinite(result):
+            raise ValueError(f"expected a finite number, got {value!r}")
+    else:
+        result = parse_float(value)
     if not result.is_integer():
         raise ValueError(f"expected a whole number, got {value!r}")
     return int(result)

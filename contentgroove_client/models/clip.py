@@ -64,12 +64,11 @@ class Clip:
         else:
             relationships = ClipRelationships.from_dict(_relationships)
 
-        clip = cls(
-            id=id,
-            type_=type_,
-            attributes=attributes,
-            relationships=relationships,
-        )
+        clip = cls.__new__(cls)
+        clip.id = id
+        clip.type_ = type_
+        clip.attributes = attributes
+        clip.relationships = relationships
 
         clip.additional_properties = d
         return clip

@@ -200,7 +200,7 @@ class ClipAttributes:
         d = dict(src_dict)
         _created_at = d.pop("created_at", UNSET)
         created_at: datetime.datetime | None | Unset
-        if _created_at is None or isinstance(_created_at, Unset):
+        if _created_at is None or _created_at is UNSET:
             created_at = _created_at
         else:
             try:
@@ -214,12 +214,10 @@ class ClipAttributes:
 
         _end_char = d.pop("end_char", UNSET)
         end_char: int | None | str | Unset
-        if _end_char is None or isinstance(_end_char, Unset):
+        if _end_char is None or _end_char is UNSET:
             end_char = _end_char
         else:
             try:
-                if not isinstance(_end_char, (int, float, str)):
-                    raise TypeError()
                 end_char_type_0 = parse_int(_end_char)
 
                 end_char = end_char_type_0
@@ -228,12 +226,10 @@ class ClipAttributes:
 
         _end_time = d.pop("end_time", UNSET)
         end_time: float | None | str | Unset
-        if _end_time is None or isinstance(_end_time, Unset):
+        if _end_time is None or _end_time is UNSET:
             end_time = _end_time
         else:
             try:
-                if not isinstance(_end_time, (int, float, str)):
-                    raise TypeError()
                 end_time_type_0 = parse_float(_end_time)
 
                 end_time = end_time_type_0
@@ -250,12 +246,10 @@ class ClipAttributes:
 
         _media_file_duration = d.pop("media_file_duration", UNSET)
         media_file_duration: float | None | str | Unset
-        if _media_file_duration is None or isinstance(_media_file_duration, Unset):
+        if _media_file_duration is None or _media_file_duration is UNSET:
             media_file_duration = _media_file_duration
         else:
             try:
-                if not isinstance(_media_file_duration, (int, float, str)):
-                    raise TypeError()
                 media_file_duration_type_0 = parse_float(_media_file_duration)
 
                 media_file_duration = media_file_duration_type_0
@@ -264,12 +258,10 @@ class ClipAttributes:
 
         _media_file_height = d.pop("media_file_height", UNSET)
         media_file_height: int | None | str | Unset
-        if _media_file_height is None or isinstance(_media_file_height, Unset):
+        if _media_file_height is None or _media_file_height is UNSET:
             media_file_height = _media_file_height
         else:
             try:
-                if not isinstance(_media_file_height, (int, float, str)):
-                    raise TypeError()
                 media_file_height_type_0 = parse_int(_media_file_height)
 
                 media_file_height = media_file_height_type_0
@@ -284,12 +276,10 @@ class ClipAttributes:
 
         _media_file_width = d.pop("media_file_width", UNSET)
         media_file_width: int | None | str | Unset
-        if _media_file_width is None or isinstance(_media_file_width, Unset):
+        if _media_file_width is None or _media_file_width is UNSET:
             media_file_width = _media_file_width
         else:
             try:
-                if not isinstance(_media_file_width, (int, float, str)):
-                    raise TypeError()
                 media_file_width_type_0 = parse_int(_media_file_width)
 
                 media_file_width = media_file_width_type_0
@@ -300,7 +290,7 @@ class ClipAttributes:
 
         _processing_started_at = d.pop("processing_started_at", UNSET)
         processing_started_at: datetime.datetime | None | Unset
-        if _processing_started_at is None or isinstance(_processing_started_at, Unset):
+        if _processing_started_at is None or _processing_started_at is UNSET:
             processing_started_at = _processing_started_at
         else:
             try:
@@ -316,12 +306,10 @@ class ClipAttributes:
 
         _rank = d.pop("rank", UNSET)
         rank: int | None | Unset
-        if _rank is None or isinstance(_rank, Unset):
+        if _rank is None or _rank is UNSET:
             rank = _rank
         else:
             try:
-                if not isinstance(_rank, (int, float, str)):
-                    raise TypeError()
                 rank_type_0 = parse_int(_rank)
 
                 rank = rank_type_0
@@ -330,12 +318,10 @@ class ClipAttributes:
 
         _start_char = d.pop("start_char", UNSET)
         start_char: int | None | str | Unset
-        if _start_char is None or isinstance(_start_char, Unset):
+        if _start_char is None or _start_char is UNSET:
             start_char = _start_char
         else:
             try:
-                if not isinstance(_start_char, (int, float, str)):
-                    raise TypeError()
                 start_char_type_0 = parse_int(_start_char)
 
                 start_char = start_char_type_0
@@ -344,12 +330,10 @@ class ClipAttributes:
 
         _start_time = d.pop("start_time", UNSET)
         start_time: float | None | str | Unset
-        if _start_time is None or isinstance(_start_time, Unset):
+        if _start_time is None or _start_time is UNSET:
             start_time = _start_time
         else:
             try:
-                if not isinstance(_start_time, (int, float, str)):
-                    raise TypeError()
                 start_time_type_0 = parse_float(_start_time)
 
                 start_time = start_time_type_0
@@ -358,25 +342,24 @@ class ClipAttributes:
 
         text: None | str | Unset = d.pop("text", UNSET)
 
-        clip_attributes = cls(
-            created_at=created_at,
-            end_char=end_char,
-            end_time=end_time,
-            external_id=external_id,
-            is_processing=is_processing,
-            media_file_content_type=media_file_content_type,
-            media_file_duration=media_file_duration,
-            media_file_height=media_file_height,
-            media_file_preview_image_url=media_file_preview_image_url,
-            media_file_url=media_file_url,
-            media_file_width=media_file_width,
-            name=name,
-            processing_started_at=processing_started_at,
-            rank=rank,
-            start_char=start_char,
-            start_time=start_time,
-            text=text,
-        )
+        clip_attributes = cls.__new__(cls)
+        clip_attributes.created_at = created_at
+        clip_attributes.end_char = end_char
+        clip_attributes.end_time = end_time
+        clip_attributes.external_id = external_id
+        clip_attributes.is_processing = is_processing
+        clip_attributes.media_file_content_type = media_file_content_type
+        clip_attributes.media_file_duration = media_file_duration
+        clip_attributes.media_file_height = media_file_height
+        clip_attributes.media_file_preview_image_url = media_file_preview_image_url
+        clip_attributes.media_file_url = media_file_url
+        clip_attributes.media_file_width = media_file_width
+        clip_attributes.name = name
+        clip_attributes.processing_started_at = processing_started_at
+        clip_attributes.rank = rank
+        clip_attributes.start_char = start_char
+        clip_attributes.start_time = start_time
+        clip_attributes.text = text
 
         clip_attributes.additional_properties = d
         return clip_attributes

@@ -52,12 +52,11 @@ class ClipCreateAttributes:
 
         end_time = parse_float(d.pop("end_time"))
 
-        clip_create_attributes = cls(
-            media_id=media_id,
-            name=name,
-            start_time=start_time,
-            end_time=end_time,
-        )
+        clip_create_attributes = cls.__new__(cls)
+        clip_create_attributes.media_id = media_id
+        clip_create_attributes.name = name
+        clip_create_attributes.start_time = start_time
+        clip_create_attributes.end_time = end_time
 
         clip_create_attributes.additional_properties = d
         return clip_create_attributes

@@ -32,9 +32,8 @@ class ClipCreateData:
         d = dict(src_dict)
         attributes = ClipCreateAttributes.from_dict(d.pop("attributes"))
 
-        clip_create_data = cls(
-            attributes=attributes,
-        )
+        clip_create_data = cls.__new__(cls)
+        clip_create_data.attributes = attributes
 
         clip_create_data.additional_properties = d
         return clip_create_data

@@ -32,9 +32,8 @@ class ClipCreateRequest:
         d = dict(src_dict)
         data = ClipCreateData.from_dict(d.pop("data"))
 
-        clip_create_request = cls(
-            data=data,
-        )
+        clip_create_request = cls.__new__(cls)
+        clip_create_request.data = data
 
         clip_create_request.additional_properties = d
         return clip_create_request

@@ -52,10 +52,9 @@ class ClipDocument:
         else:
             links = Links.from_dict(_links)
 
-        clip_document = cls(
-            data=data,
-            links=links,
-        )
+        clip_document = cls.__new__(cls)
+        clip_document.data = data
+        clip_document.links = links
 
         clip_document.additional_properties = d
         return clip_document

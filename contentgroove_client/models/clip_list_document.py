@@ -59,10 +59,9 @@ class ClipListDocument:
         else:
             links = Links.from_dict(_links)
 
-        clip_list_document = cls(
-            data=data,
-            links=links,
-        )
+        clip_list_document = cls.__new__(cls)
+        clip_list_document.data = data
+        clip_list_document.links = links
 
         clip_list_document.additional_properties = d
         return clip_list_document

@@ -40,9 +40,8 @@ class ClipRelationships:
         else:
             media = ToOneRelationship.from_dict(_media)
 
-        clip_relationships = cls(
-            media=media,
-        )
+        clip_relationships = cls.__new__(cls)
+        clip_relationships.media = media
 
         clip_relationships.additional_properties = d
         return clip_relationships

@@ -56,11 +56,10 @@ class ClipUpdateAttributes:
         else:
             end_time = parse_float(_end_time)
 
-        clip_update_attributes = cls(
-            name=name,
-            start_time=start_time,
-            end_time=end_time,
-        )
+        clip_update_attributes = cls.__new__(cls)
+        clip_update_attributes.name = name
+        clip_update_attributes.start_time = start_time
+        clip_update_attributes.end_time = end_time
 
         clip_update_attributes.additional_properties = d
         return clip_update_attributes

@@ -32,9 +32,8 @@ class ClipUpdateData:
         d = dict(src_dict)
         attributes = ClipUpdateAttributes.from_dict(d.pop("attributes"))
 
-        clip_update_data = cls(
-            attributes=attributes,
-        )
+        clip_update_data = cls.__new__(cls)
+        clip_update_data.attributes = attributes
 
         clip_update_data.additional_properties = d
         return clip_update_data

@@ -32,9 +32,8 @@ class ClipUpdateRequest:
         d = dict(src_dict)
         data = ClipUpdateData.from_dict(d.pop("data"))
 
-        clip_update_request = cls(
-            data=data,
-        )
+        clip_update_request = cls.__new__(cls)
+        clip_update_request.data = data
 
         clip_update_request.additional_properties = d
         return clip_update_request

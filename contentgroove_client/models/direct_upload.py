@@ -46,11 +46,10 @@ class DirectUpload:
 
         attributes = DirectUploadAttributes.from_dict(d.pop("attributes"))
 
-        direct_upload = cls(
-            id=id,
-            type_=type_,
-            attributes=attributes,
-        )
+        direct_upload = cls.__new__(cls)
+        direct_upload.id = id
+        direct_upload.type_ = type_
+        direct_upload.attributes = attributes
 
         direct_upload.additional_properties = d
         return direct_upload

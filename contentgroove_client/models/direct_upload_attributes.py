@@ -40,10 +40,9 @@ class DirectUploadAttributes:
 
         upload_url = d.pop("upload_url")
 
-        direct_upload_attributes = cls(
-            upload_id=upload_id,
-            upload_url=upload_url,
-        )
+        direct_upload_attributes = cls.__new__(cls)
+        direct_upload_attributes.upload_id = upload_id
+        direct_upload_attributes.upload_url = upload_url
 
         direct_upload_attributes.additional_properties = d
         return direct_upload_attributes

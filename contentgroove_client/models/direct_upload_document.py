@@ -52,10 +52,9 @@ class DirectUploadDocument:
         else:
             links = Links.from_dict(_links)
 
-        direct_upload_document = cls(
-            data=data,
-            links=links,
-        )
+        direct_upload_document = cls.__new__(cls)
+        direct_upload_document.data = data
+        direct_upload_document.links = links
 
         direct_upload_document.additional_properties = d
         return direct_upload_document

@@ -95,7 +95,7 @@ class ErrorObject:
 
         _source = d.pop("source", UNSET)
         source: ErrorSource | None | Unset
-        if _source is None or isinstance(_source, Unset):
+        if _source is None or _source is UNSET:
             source = _source
         else:
             try:
@@ -107,14 +107,13 @@ class ErrorObject:
             except (TypeError, ValueError, AttributeError, KeyError):
                 source = _source
 
-        error_object = cls(
-            message=message,
-            code=code,
-            status=status,
-            title=title,
-            detail=detail,
-            source=source,
-        )
+        error_object = cls.__new__(cls)
+        error_object.message = message
+        error_object.code = code
+        error_object.status = status
+        error_object.title = title
+        error_object.detail = detail
+        error_object.source = source
 
         error_object.additional_properties = d
         return error_object

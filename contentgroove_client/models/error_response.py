@@ -42,9 +42,8 @@ class ErrorResponse:
 
             errors.append(errors_item)
 
-        error_response = cls(
-            errors=errors,
-        )
+        error_response = cls.__new__(cls)
+        error_response.errors = errors
 
         error_response.additional_properties = d
         return error_response

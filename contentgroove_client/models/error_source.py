@@ -47,10 +47,9 @@ class ErrorSource:
 
         parameter: None | str | Unset = d.pop("parameter", UNSET)
 
-        error_source = cls(
-            pointer=pointer,
-            parameter=parameter,
-        )
+        error_source = cls.__new__(cls)
+        error_source.pointer = pointer
+        error_source.parameter = parameter
 
         error_source.additional_properties = d
         return error_source

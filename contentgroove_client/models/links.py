@@ -93,14 +93,13 @@ class Links:
 
         last: None | str | Unset = d.pop("last", UNSET)
 
-        links = cls(
-            self_=self_,
-            current=current,
-            first=first,
-            prev=prev,
-            next_=next_,
-            last=last,
-        )
+        links = cls.__new__(cls)
+        links.self_ = self_
+        links.current = current
+        links.first = first
+        links.prev = prev
+        links.next_ = next_
+        links.last = last
 
         links.additional_properties = d
         return links

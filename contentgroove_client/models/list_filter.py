@@ -35,7 +35,7 @@ class ListFilter:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        list_filter = cls()
+        list_filter = cls.__new__(cls)
 
         additional_properties = {}
         for prop_name, prop_dict in d.items():

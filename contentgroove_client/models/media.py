@@ -64,12 +64,11 @@ class Media:
         else:
             relationships = MediaRelationships.from_dict(_relationships)
 
-        media = cls(
-            id=id,
-            type_=type_,
-            attributes=attributes,
-            relationships=relationships,
-        )
+        media = cls.__new__(cls)
+        media.id = id
+        media.type_ = type_
+        media.attributes = attributes
+        media.relationships = relationships
 
         media.additional_properties = d
         return media

@@ -181,7 +181,7 @@ class MediaAttributes:
         d = dict(src_dict)
         _created_at = d.pop("created_at", UNSET)
         created_at: datetime.datetime | None | Unset
-        if _created_at is None or isinstance(_created_at, Unset):
+        if _created_at is None or _created_at is UNSET:
             created_at = _created_at
         else:
             try:
@@ -205,7 +205,7 @@ class MediaAttributes:
 
         _original_created_at = d.pop("original_created_at", UNSET)
         original_created_at: datetime.datetime | None | Unset
-        if _original_created_at is None or isinstance(_original_created_at, Unset):
+        if _original_created_at is None or _original_created_at is UNSET:
             original_created_at = _original_created_at
         else:
             try:
@@ -221,7 +221,7 @@ class MediaAttributes:
 
         _processing_started_at = d.pop("processing_started_at", UNSET)
         processing_started_at: datetime.datetime | None | Unset
-        if _processing_started_at is None or isinstance(_processing_started_at, Unset):
+        if _processing_started_at is None or _processing_started_at is UNSET:
             processing_started_at = _processing_started_at
         else:
             try:
@@ -237,7 +237,7 @@ class MediaAttributes:
 
         _source_created_at = d.pop("source_created_at", UNSET)
         source_created_at: datetime.datetime | None | Unset
-        if _source_created_at is None or isinstance(_source_created_at, Unset):
+        if _source_created_at is None or _source_created_at is UNSET:
             source_created_at = _source_created_at
         else:
             try:
@@ -257,12 +257,10 @@ class MediaAttributes:
 
         _source_file_duration = d.pop("source_file_duration", UNSET)
         source_file_duration: float | None | str | Unset
-        if _source_file_duration is None or isinstance(_source_file_duration, Unset):
+        if _source_file_duration is None or _source_file_duration is UNSET:
             source_file_duration = _source_file_duration
         else:
             try:
-                if not isinstance(_source_file_duration, (int, float, str)):
-                    raise TypeError()
                 source_file_duration_type_0 = parse_float(_source_file_duration)
 
                 source_file_duration = source_file_duration_type_0
@@ -271,12 +269,10 @@ class MediaAttributes:
 
         _source_file_height = d.pop("source_file_height", UNSET)
         source_file_height: int | None | str | Unset
-        if _source_file_height is None or isinstance(_source_file_height, Unset):
+        if _source_file_height is None or _source_file_height is UNSET:
             source_file_height = _source_file_height
         else:
             try:
-                if not isinstance(_source_file_height, (int, float, str)):
-                    raise TypeError()
                 source_file_height_type_0 = parse_int(_source_file_height)
 
                 source_file_height = source_file_height_type_0
@@ -289,12 +285,10 @@ class MediaAttributes:
 
         _source_file_width = d.pop("source_file_width", UNSET)
         source_file_width: int | None | str | Unset
-        if _source_file_width is None or isinstance(_source_file_width, Unset):
+        if _source_file_width is None or _source_file_width is UNSET:
             source_file_width = _source_file_width
         else:
             try:
-                if not isinstance(_source_file_width, (int, float, str)):
-                    raise TypeError()
                 source_file_width_type_0 = parse_int(_source_file_width)
 
                 source_file_width = source_file_width_type_0
@@ -303,23 +297,22 @@ class MediaAttributes:
 
         source_url: None | str | Unset = d.pop("source_url", UNSET)
 
-        media_attributes = cls(
-            created_at=created_at,
-            description=description,
-            external_id=external_id,
-            has_fetch_error=has_fetch_error,
-            is_processing=is_processing,
-            name=name,
-            original_created_at=original_created_at,
-            processing_started_at=processing_started_at,
-            source_created_at=source_created_at,
-            source_file_content_type=source_file_content_type,
-            source_file_duration=source_file_duration,
-            source_file_height=source_file_height,
-            source_file_preview_image_url=source_file_preview_image_url,
-            source_file_width=source_file_width,
-            source_url=source_url,
-        )
+        media_attributes = cls.__new__(cls)
+        media_attributes.created_at = created_at
+        media_attributes.description = description
+        media_attributes.external_id = external_id
+        media_attributes.has_fetch_error = has_fetch_error
+        media_attributes.is_processing = is_processing
+        media_attributes.name = name
+        media_attributes.original_created_at = original_created_at
+        media_attributes.processing_started_at = processing_started_at
+        media_attributes.source_created_at = source_created_at
+        media_attributes.source_file_content_type = source_file_content_type
+        media_attributes.source_file_duration = source_file_duration
+        media_attributes.source_file_height = source_file_height
+        media_attributes.source_file_preview_image_url = source_file_preview_image_url
+        media_attributes.source_file_width = source_file_width
+        media_attributes.source_url = source_url
 
         media_attributes.additional_properties = d
         return media_attributes

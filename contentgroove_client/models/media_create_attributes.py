@@ -55,12 +55,11 @@ class MediaCreateAttributes:
 
         upload_id = d.pop("upload_id", UNSET)
 
-        media_create_attributes = cls(
-            name=name,
-            description=description,
-            source_url=source_url,
-            upload_id=upload_id,
-        )
+        media_create_attributes = cls.__new__(cls)
+        media_create_attributes.name = name
+        media_create_attributes.description = description
+        media_create_attributes.source_url = source_url
+        media_create_attributes.upload_id = upload_id
 
         media_create_attributes.additional_properties = d
         return media_create_attributes

@@ -32,9 +32,8 @@ class MediaCreateData:
         d = dict(src_dict)
         attributes = MediaCreateAttributes.from_dict(d.pop("attributes"))
 
-        media_create_data = cls(
-            attributes=attributes,
-        )
+        media_create_data = cls.__new__(cls)
+        media_create_data.attributes = attributes
 
         media_create_data.additional_properties = d
         return media_create_data

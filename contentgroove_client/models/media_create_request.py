@@ -32,9 +32,8 @@ class MediaCreateRequest:
         d = dict(src_dict)
         data = MediaCreateData.from_dict(d.pop("data"))
 
-        media_create_request = cls(
-            data=data,
-        )
+        media_create_request = cls.__new__(cls)
+        media_create_request.data = data
 
         media_create_request.additional_properties = d
         return media_create_request

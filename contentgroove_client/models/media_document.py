@@ -52,10 +52,9 @@ class MediaDocument:
         else:
             links = Links.from_dict(_links)
 
-        media_document = cls(
-            data=data,
-            links=links,
-        )
+        media_document = cls.__new__(cls)
+        media_document.data = data
+        media_document.links = links
 
         media_document.additional_properties = d
         return media_document

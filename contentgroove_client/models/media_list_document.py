@@ -59,10 +59,9 @@ class MediaListDocument:
         else:
             links = Links.from_dict(_links)
 
-        media_list_document = cls(
-            data=data,
-            links=links,
-        )
+        media_list_document = cls.__new__(cls)
+        media_list_document.data = data
+        media_list_document.links = links
 
         media_list_document.additional_properties = d
         return media_list_document

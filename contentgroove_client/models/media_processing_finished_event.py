@@ -45,10 +45,9 @@ class MediaProcessingFinishedEvent:
 
         payload = MediaProcessingFinishedPayload.from_dict(d.pop("payload"))
 
-        media_processing_finished_event = cls(
-            event=event,
-            payload=payload,
-        )
+        media_processing_finished_event = cls.__new__(cls)
+        media_processing_finished_event.event = event
+        media_processing_finished_event.payload = payload
 
         media_processing_finished_event.additional_properties = d
         return media_processing_finished_event

@@ -74,10 +74,9 @@ class MediaProcessingFinishedPayload:
 
                 included.append(included_item)
 
-        media_processing_finished_payload = cls(
-            data=data,
-            included=included,
-        )
+        media_processing_finished_payload = cls.__new__(cls)
+        media_processing_finished_payload.data = data
+        media_processing_finished_payload.included = included
 
         media_processing_finished_payload.additional_properties = d
         return media_processing_finished_payload

@@ -55,10 +55,9 @@ class MediaRelationships:
         else:
             transcription = ToOneRelationship.from_dict(_transcription)
 
-        media_relationships = cls(
-            clips=clips,
-            transcription=transcription,
-        )
+        media_relationships = cls.__new__(cls)
+        media_relationships.clips = clips
+        media_relationships.transcription = transcription
 
         media_relationships.additional_properties = d
         return media_relationships

@@ -39,10 +39,9 @@ class MediaUpdateAttributes:
 
         description = d.pop("description", UNSET)
 
-        media_update_attributes = cls(
-            name=name,
-            description=description,
-        )
+        media_update_attributes = cls.__new__(cls)
+        media_update_attributes.name = name
+        media_update_attributes.description = description
 
         media_update_attributes.additional_properties = d
         return media_update_attributes

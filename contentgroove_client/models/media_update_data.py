@@ -32,9 +32,8 @@ class MediaUpdateData:
         d = dict(src_dict)
         attributes = MediaUpdateAttributes.from_dict(d.pop("attributes"))
 
-        media_update_data = cls(
-            attributes=attributes,
-        )
+        media_update_data = cls.__new__(cls)
+        media_update_data.attributes = attributes
 
         media_update_data.additional_properties = d
         return media_update_data

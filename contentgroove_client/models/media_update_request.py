@@ -32,9 +32,8 @@ class MediaUpdateRequest:
         d = dict(src_dict)
         data = MediaUpdateData.from_dict(d.pop("data"))
 
-        media_update_request = cls(
-            data=data,
-        )
+        media_update_request = cls.__new__(cls)
+        media_update_request.data = data
 
         media_update_request.additional_properties = d
         return media_update_request

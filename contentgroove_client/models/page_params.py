@@ -51,10 +51,9 @@ class PageParams:
         else:
             size = parse_int(_size)
 
-        page_params = cls(
-            number=number,
-            size=size,
-        )
+        page_params = cls.__new__(cls)
+        page_params.number = number
+        page_params.size = size
 
         page_params.additional_properties = d
         return page_params

@@ -40,10 +40,9 @@ class ResourceIdentifier:
 
         type_ = d.pop("type")
 
-        resource_identifier = cls(
-            id=id,
-            type_=type_,
-        )
+        resource_identifier = cls.__new__(cls)
+        resource_identifier.id = id
+        resource_identifier.type_ = type_
 
         resource_identifier.additional_properties = d
         return resource_identifier

@@ -46,9 +46,8 @@ class ToManyRelationship:
 
                 data.append(data_item)
 
-        to_many_relationship = cls(
-            data=data,
-        )
+        to_many_relationship = cls.__new__(cls)
+        to_many_relationship.data = data
 
         to_many_relationship.additional_properties = d
         return to_many_relationship

@@ -40,7 +40,7 @@ class ToOneRelationship:
         d = dict(src_dict)
         _data = d.pop("data", UNSET)
         data: None | ResourceIdentifier | Unset
-        if _data is None or isinstance(_data, Unset):
+        if _data is None or _data is UNSET:
             data = _data
         else:
             try:
@@ -52,9 +52,8 @@ class ToOneRelationship:
             except (TypeError, ValueError, AttributeError, KeyError):
                 data = _data
 
-        to_one_relationship = cls(
-            data=data,
-        )
+        to_one_relationship = cls.__new__(cls)
+        to_one_relationship.data = data
 
         to_one_relationship.additional_properties = d
         return to_one_relationship

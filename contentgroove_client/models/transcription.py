@@ -63,12 +63,11 @@ class Transcription:
         else:
             relationships = TranscriptionRelationships.from_dict(_relationships)
 
-        transcription = cls(
-            id=id,
-            type_=type_,
-            attributes=attributes,
-            relationships=relationships,
-        )
+        transcription = cls.__new__(cls)
+        transcription.id = id
+        transcription.type_ = type_
+        transcription.attributes = attributes
+        transcription.relationships = relationships
 
         transcription.additional_properties = d
         return transcription

@@ -36,9 +36,8 @@ class TranscriptionAttributes:
         d = dict(src_dict)
         text: None | str | Unset = d.pop("text", UNSET)
 
-        transcription_attributes = cls(
-            text=text,
-        )
+        transcription_attributes = cls.__new__(cls)
+        transcription_attributes.text = text
 
         transcription_attributes.additional_properties = d
         return transcription_attributes

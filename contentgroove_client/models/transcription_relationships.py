@@ -23,7 +23,7 @@ class TranscriptionRelationships:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        transcription_relationships = cls()
+        transcription_relationships = cls.__new__(cls)
 
         transcription_relationships.additional_properties = d
         return transcription_relationships

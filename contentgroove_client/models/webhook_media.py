@@ -82,13 +82,12 @@ class WebhookMedia:
         else:
             transcription = ToOneRelationship.from_dict(_transcription)
 
-        webhook_media = cls(
-            id=id,
-            type_=type_,
-            attributes=attributes,
-            relationships=relationships,
-            transcription=transcription,
-        )
+        webhook_media = cls.__new__(cls)
+        webhook_media.id = id
+        webhook_media.type_ = type_
+        webhook_media.attributes = attributes
+        webhook_media.relationships = relationships
+        webhook_media.transcription = transcription
 
         webhook_media.additional_properties = d
         return webhook_media

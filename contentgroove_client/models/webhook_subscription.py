@@ -66,12 +66,11 @@ class WebhookSubscription:
         else:
             relationships = WebhookSubscriptionRelationships.from_dict(_relationships)
 
-        webhook_subscription = cls(
-            id=id,
-            type_=type_,
-            attributes=attributes,
-            relationships=relationships,
-        )
+        webhook_subscription = cls.__new__(cls)
+        webhook_subscription.id = id
+        webhook_subscription.type_ = type_
+        webhook_subscription.attributes = attributes
+        webhook_subscription.relationships = relationships
 
         webhook_subscription.additional_properties = d
         return webhook_subscription

@@ -83,7 +83,7 @@ class WebhookSubscriptionAttributes:
 
         _created_at = d.pop("created_at", UNSET)
         created_at: datetime.datetime | None | Unset
-        if _created_at is None or isinstance(_created_at, Unset):
+        if _created_at is None or _created_at is UNSET:
             created_at = _created_at
         else:
             try:
@@ -97,7 +97,7 @@ class WebhookSubscriptionAttributes:
 
         _updated_at = d.pop("updated_at", UNSET)
         updated_at: datetime.datetime | None | Unset
-        if _updated_at is None or isinstance(_updated_at, Unset):
+        if _updated_at is None or _updated_at is UNSET:
             updated_at = _updated_at
         else:
             try:
@@ -111,7 +111,7 @@ class WebhookSubscriptionAttributes:
 
         _subscribed_events = d.pop("subscribed_events", UNSET)
         subscribed_events: list[str] | None | Unset
-        if _subscribed_events is None or isinstance(_subscribed_events, Unset):
+        if _subscribed_events is None or _subscribed_events is UNSET:
             subscribed_events = _subscribed_events
         else:
             try:
@@ -125,13 +125,12 @@ class WebhookSubscriptionAttributes:
 
         url: None | str | Unset = d.pop("url", UNSET)
 
-        webhook_subscription_attributes = cls(
-            active=active,
-            created_at=created_at,
-            updated_at=updated_at,
-            subscribed_events=subscribed_events,
-            url=url,
-        )
+        webhook_subscription_attributes = cls.__new__(cls)
+        webhook_subscription_attributes.active = active
+        webhook_subscription_attributes.created_at = created_at
+        webhook_subscription_attributes.updated_at = updated_at
+        webhook_subscription_attributes.subscribed_events = subscribed_events
+        webhook_subscription_attributes.url = url
 
         webhook_subscription_attributes.additional_properties = d
         return webhook_subscription_attributes

@@ -43,10 +43,9 @@ class WebhookSubscriptionCreateAttributes:
 
         subscribed_events = cast(list[str], d.pop("subscribed_events", UNSET))
 
-        webhook_subscription_create_attributes = cls(
-            url=url,
-            subscribed_events=subscribed_events,
-        )
+        webhook_subscription_create_attributes = cls.__new__(cls)
+        webhook_subscription_create_attributes.url = url
+        webhook_subscription_create_attributes.subscribed_events = subscribed_events
 
         webhook_subscription_create_attributes.additional_properties = d
         return webhook_subscription_create_attributes

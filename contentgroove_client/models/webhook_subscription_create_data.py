@@ -32,9 +32,8 @@ class WebhookSubscriptionCreateData:
         d = dict(src_dict)
         attributes = WebhookSubscriptionCreateAttributes.from_dict(d.pop("attributes"))
 
-        webhook_subscription_create_data = cls(
-            attributes=attributes,
-        )
+        webhook_subscription_create_data = cls.__new__(cls)
+        webhook_subscription_create_data.attributes = attributes
 
         webhook_subscription_create_data.additional_properties = d
         return webhook_subscription_create_data

@@ -32,9 +32,8 @@ class WebhookSubscriptionCreateRequest:
         d = dict(src_dict)
         data = WebhookSubscriptionCreateData.from_dict(d.pop("data"))
 
-        webhook_subscription_create_request = cls(
-            data=data,
-        )
+        webhook_subscription_create_request = cls.__new__(cls)
+        webhook_subscription_create_request.data = data
 
         webhook_subscription_create_request.additional_properties = d
         return webhook_subscription_create_request

@@ -52,10 +52,9 @@ class WebhookSubscriptionDocument:
         else:
             links = Links.from_dict(_links)
 
-        webhook_subscription_document = cls(
-            data=data,
-            links=links,
-        )
+        webhook_subscription_document = cls.__new__(cls)
+        webhook_subscription_document.data = data
+        webhook_subscription_document.links = links
 
         webhook_subscription_document.additional_properties = d
         return webhook_subscription_document

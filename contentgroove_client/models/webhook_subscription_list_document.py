@@ -59,10 +59,9 @@ class WebhookSubscriptionListDocument:
         else:
             links = Links.from_dict(_links)
 
-        webhook_subscription_list_document = cls(
-            data=data,
-            links=links,
-        )
+        webhook_subscription_list_document = cls.__new__(cls)
+        webhook_subscription_list_document.data = data
+        webhook_subscription_list_document.links = links
 
         webhook_subscription_list_document.additional_properties = d
         return webhook_subscription_list_document

@@ -55,10 +55,9 @@ class WebhookSubscriptionRelationships:
         else:
             webhook_events = ToManyRelationship.from_dict(_webhook_events)
 
-        webhook_subscription_relationships = cls(
-            user=user,
-            webhook_events=webhook_events,
-        )
+        webhook_subscription_relationships = cls.__new__(cls)
+        webhook_subscription_relationships.user = user
+        webhook_subscription_relationships.webhook_events = webhook_events
 
         webhook_subscription_relationships.additional_properties = d
         return webhook_subscription_relationships

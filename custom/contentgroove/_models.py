@@ -8,13 +8,16 @@ the generated resource reachable as ``.raw``.
 from __future__ import annotations
 
 import datetime
-from typing import TypeVar
+import math
+import operator
+from typing import Final
 
 import attrs
 
 from contentgroove_client.models.clip import Clip as _GenClip
 from contentgroove_client.models.direct_upload import DirectUpload as _GenDirectUpload
 from contentgroove_client.models.media import Media as _GenMedia
+from contentgroove_client.models.resource_identifier import ResourceIdentifier
 from contentgroove_client.models.to_many_relationship import ToManyRelationship
 from contentgroove_client.models.to_one_relationship import ToOneRelationship
 from contentgroove_client.models.transcription import Transcription as _GenTranscription
@@ -28,39 +31,82 @@ from ._exceptions import APIResponseValidationError
 
 __all__ = ["Clip", "DirectUpload", "Media", "Transcription", "WebhookSubscription"]
 
-_T = TypeVar("_T")
+_ID: Final = operator.attrgetter("id")
 
 
-def _opt(value: _T | Unset) -> _T | None:
-    return None if isinstance(value, Unset) else value
+def _wrong(field: str, expected: str, value: object) -> APIResponseValidationError:
+    shown = repr(value)
+    if len(shown) > 60:
+        shown = shown[:59] + "…"
+    return APIResponseValidationError(f"{field}: expected {expected}, got {shown}")
 
 
-def _float(value: float | str | Unset | None, field: str) -> float | None:
-    """A numeric attribute; the generated parser already turned numeric strings into numbers."""
+# Each attribute is checked against the type the API documents; a missing key (UNSET) and
+# null are both None. The common case is tested first: these run for every attribute of
+# every resource the SDK parses.
+
+
+def _str(value: object, field: str) -> str | None:
+    if isinstance(value, str):
+        return value
     if value is None or isinstance(value, Unset):
         return None
-    if isinstance(value, str):
-        # Only reached when the string was not numeric: the body breaks the API contract.
-        raise APIResponseValidationError(f"{field}: expected a number, got {value!r}")
-    return float(value)
+    raise _wrong(field, "a string", value)
 
 
-def _int(value: int | str | Unset | None, field: str) -> int | None:
-    number = _float(value, field)
-    return None if number is None else int(number)
+def _bool(value: object, field: str) -> bool | None:
+    if value is True or value is False:
+        return value
+    if value is None or isinstance(value, Unset):
+        return None
+    raise _wrong(field, "true or false", value)
 
 
-def _one_id(rel: ToOneRelationship | Unset | None) -> str | None:
+def _datetime(value: object, field: str) -> datetime.datetime | None:
+    if isinstance(value, datetime.datetime):
+        return value
+    if value is None or isinstance(value, Unset):
+        return None
+    raise _wrong(field, "an ISO 8601 date-time", value)
+
+
+def _float(value: object, field: str) -> float | None:
+    """A numeric attribute; the generated parser already turned numeric strings into numbers."""
+    if type(value) is float and math.isfinite(value):
+        return value
+    if value is None or isinstance(value, Unset):
+        return None
+    if isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    # A string left by the generated parser was not numeric: the body breaks the API contract.
+    raise _wrong(field, "a finite number", value)
+
+
+def _int(value: object, field: str) -> int | None:
+    if type(value) is int:
+        return value
+    if value is None or isinstance(value, Unset):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    raise _wrong(field, "a whole number", value)
+
+
+def _one_id(rel: ToOneRelationship | Unset | None, field: str) -> str | None:
     if rel is None or isinstance(rel, Unset):
         return None
     data = rel.data
-    return None if data is None or isinstance(data, Unset) else data.id
+    if isinstance(data, ResourceIdentifier):
+        return data.id
+    if data is None or isinstance(data, Unset):
+        return None
+    raise _wrong(f"{field}.data", "a resource identifier", data)
 
 
 def _many_ids(rel: ToManyRelationship | Unset | None) -> tuple[str, ...]:
     if rel is None or isinstance(rel, Unset) or isinstance(rel.data, Unset):
         return ()
-    return tuple(item.id for item in rel.data)
+    return tuple(map(_ID, rel.data))
 
 
 @attrs.frozen(kw_only=True)
@@ -100,28 +146,35 @@ class Media:
     def from_generated(cls, resource: _GenMedia | _GenWebhookMedia) -> Media:
         """Build the view from a generated ``Media`` (API) or ``WebhookMedia`` (webhook)."""
         a = resource.attributes
-        rel = _opt(resource.relationships)
-        transcription_id = _one_id(rel.transcription if rel else None)
+        rel = resource.relationships
+        if isinstance(rel, Unset):
+            clip_ids: tuple[str, ...] = ()
+            transcription_id = None
+        else:
+            clip_ids = _many_ids(rel.clips)
+            transcription_id = _one_id(rel.transcription, "relationships.transcription")
         if transcription_id is None and isinstance(resource, _GenWebhookMedia):
-            transcription_id = _one_id(resource.transcription)
+            transcription_id = _one_id(resource.transcription, "transcription")
         return cls(
             id=resource.id,
-            name=_opt(a.name),
-            description=_opt(a.description),
-            source_url=_opt(a.source_url),
-            external_id=_opt(a.external_id),
-            is_processing=_opt(a.is_processing),
-            has_fetch_error=bool(_opt(a.has_fetch_error)),
-            created_at=_opt(a.created_at),
-            original_created_at=_opt(a.original_created_at),
-            processing_started_at=_opt(a.processing_started_at),
-            source_created_at=_opt(a.source_created_at),
-            content_type=_opt(a.source_file_content_type),
+            name=_str(a.name, "name"),
+            description=_str(a.description, "description"),
+            source_url=_str(a.source_url, "source_url"),
+            external_id=_str(a.external_id, "external_id"),
+            is_processing=_bool(a.is_processing, "is_processing"),
+            has_fetch_error=_bool(a.has_fetch_error, "has_fetch_error") is True,
+            created_at=_datetime(a.created_at, "created_at"),
+            original_created_at=_datetime(a.original_created_at, "original_created_at"),
+            processing_started_at=_datetime(a.processing_started_at, "processing_started_at"),
+            source_created_at=_datetime(a.source_created_at, "source_created_at"),
+            content_type=_str(a.source_file_content_type, "source_file_content_type"),
             duration=_float(a.source_file_duration, "source_file_duration"),
             width=_int(a.source_file_width, "source_file_width"),
             height=_int(a.source_file_height, "source_file_height"),
-            preview_image_url=_opt(a.source_file_preview_image_url),
-            clip_ids=_many_ids(rel.clips if rel else None),
+            preview_image_url=_str(
+                a.source_file_preview_image_url, "source_file_preview_image_url"
+            ),
+            clip_ids=clip_ids,
             transcription_id=transcription_id,
             raw=resource,
         )
@@ -162,27 +215,27 @@ class Clip:
     def from_generated(cls, resource: _GenClip) -> Clip:
         """Build the view from a generated ``Clip``."""
         a = resource.attributes
-        rel = _opt(resource.relationships)
+        rel = resource.relationships
         return cls(
             id=resource.id,
-            media_id=_one_id(rel.media if rel else None),
-            name=_opt(a.name),
-            rank=_opt(a.rank),
+            media_id=None if isinstance(rel, Unset) else _one_id(rel.media, "relationships.media"),
+            name=_str(a.name, "name"),
+            rank=_int(a.rank, "rank"),
             start_time=_float(a.start_time, "start_time"),
             end_time=_float(a.end_time, "end_time"),
             start_char=_int(a.start_char, "start_char"),
             end_char=_int(a.end_char, "end_char"),
-            text=_opt(a.text),
-            external_id=_opt(a.external_id),
-            is_processing=_opt(a.is_processing),
-            created_at=_opt(a.created_at),
-            processing_started_at=_opt(a.processing_started_at),
-            content_type=_opt(a.media_file_content_type),
+            text=_str(a.text, "text"),
+            external_id=_str(a.external_id, "external_id"),
+            is_processing=_bool(a.is_processing, "is_processing"),
+            created_at=_datetime(a.created_at, "created_at"),
+            processing_started_at=_datetime(a.processing_started_at, "processing_started_at"),
+            content_type=_str(a.media_file_content_type, "media_file_content_type"),
             duration=_float(a.media_file_duration, "media_file_duration"),
             width=_int(a.media_file_width, "media_file_width"),
             height=_int(a.media_file_height, "media_file_height"),
-            file_url=_opt(a.media_file_url),
-            preview_image_url=_opt(a.media_file_preview_image_url),
+            file_url=_str(a.media_file_url, "media_file_url"),
+            preview_image_url=_str(a.media_file_preview_image_url, "media_file_preview_image_url"),
             raw=resource,
         )
 
@@ -199,7 +252,7 @@ class Transcription:
     @classmethod
     def from_generated(cls, resource: _GenTranscription) -> Transcription:
         """Build the view from a generated ``Transcription``."""
-        return cls(id=resource.id, text=_opt(resource.attributes.text), raw=resource)
+        return cls(id=resource.id, text=_str(resource.attributes.text, "text"), raw=resource)
 
 
 @attrs.frozen(kw_only=True)
@@ -242,14 +295,19 @@ class WebhookSubscription:
     def from_generated(cls, resource: _GenWebhookSubscription) -> WebhookSubscription:
         """Build the view from a generated ``WebhookSubscription``."""
         a = resource.attributes
+        events = a.subscribed_events
+        if events is None or isinstance(events, Unset):
+            subscribed_events: tuple[str, ...] = ()
+        elif isinstance(events, list) and all(isinstance(e, str) for e in events):
+            subscribed_events = tuple(events)
+        else:
+            raise _wrong("subscribed_events", "a list of event names", events)
         return cls(
             id=resource.id,
-            url=_opt(a.url),
-            active=_opt(a.active),
-            subscribed_events=tuple(a.subscribed_events or ())
-            if not isinstance(a.subscribed_events, Unset)
-            else (),
-            created_at=_opt(a.created_at),
-            updated_at=_opt(a.updated_at),
+            url=_str(a.url, "url"),
+            active=_bool(a.active, "active"),
+            subscribed_events=subscribed_events,
+            created_at=_datetime(a.created_at, "created_at"),
+            updated_at=_datetime(a.updated_at, "updated_at"),
             raw=resource,
         )

@@ -15,6 +15,7 @@ from contentgroove_client.types import Unset
 
 from .._exceptions import ConfigurationError
 from .._models import Clip, Media, Transcription
+from ._conform import conforms
 from ._errors import WebhookPayloadError
 from ._types import MEDIA_PROCESSING_FINISHED, MediaProcessingFinished, UnknownEvent, WebhookEvent
 from ._validate import check_media_processing_finished, describe, fail, non_empty_string, required
@@ -56,6 +57,9 @@ def _reject_constant(name: str) -> NoReturn:
     fail("$", f"body is not valid JSON: {name} is not a JSON number")
 
 
+_JSON: Final = json.JSONDecoder(parse_constant=_reject_constant)
+
+
 def _decode(body: bytes | bytearray | memoryview | str, max_bytes: int) -> Any:
     if isinstance(body, str):
         text = body
@@ -79,7 +83,7 @@ def _decode(body: bytes | bytearray | memoryview | str, max_bytes: int) -> Any:
     if not text or text.isspace():
         fail("$", "body is empty; expected a JSON object")
     try:
-        return json.loads(text, parse_constant=_reject_constant)
+        return _JSON.decode(text)
     except json.JSONDecodeError as exc:
         fail("$", f"body is not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}")
     except RecursionError:
@@ -94,26 +98,17 @@ def _sorted_clips(clips: list[Clip]) -> tuple[Clip, ...]:
     return tuple(sorted(clips, key=lambda c: (c.rank is None, c.rank or 0)))
 
 
-def _build(body: dict[str, Any]) -> MediaProcessingFinished:
-    checked = check_media_processing_finished(body)
-    try:
-        model = _GenEvent.from_dict(checked)
-        media = Media.from_generated(model.payload.data)
-        included = model.payload.included
-        items = [] if isinstance(included, Unset) else included
-        clips_by_id: dict[str, Clip] = {}
-        transcriptions: dict[str, Transcription] = {}
-        for item in items:
-            if isinstance(item, _GenClip):
-                clips_by_id.setdefault(item.id, Clip.from_generated(item))
-            elif isinstance(item, _GenTranscription):
-                transcriptions.setdefault(item.id, Transcription.from_generated(item))
-    except Exception as exc:  # the checks above should make this unreachable
-        message = f"{type(exc).__name__}: {exc}"[:200]
-        raise WebhookPayloadError(
-            f"does not match the MediaProcessingFinishedEvent schema ({message})",
-            path="$.payload",
-        ) from exc
+def _event(body: dict[str, Any], model: _GenEvent) -> MediaProcessingFinished:
+    """The event with its views, built from the generated model of ``body``."""
+    media = Media.from_generated(model.payload.data)
+    included = model.payload.included
+    clips_by_id: dict[str, Clip] = {}
+    transcriptions: dict[str, Transcription] = {}
+    for item in () if isinstance(included, Unset) else included:
+        if isinstance(item, _GenClip):
+            clips_by_id.setdefault(item.id, Clip.from_generated(item))
+        elif isinstance(item, _GenTranscription):
+            transcriptions.setdefault(item.id, Transcription.from_generated(item))
 
     if media.clip_ids:
         clips = [clips_by_id[i] for i in dict.fromkeys(media.clip_ids) if i in clips_by_id]
@@ -126,6 +121,31 @@ def _build(body: dict[str, Any]) -> MediaProcessingFinished:
     return MediaProcessingFinished(
         media=media, clips=_sorted_clips(clips), transcription=transcription, raw=body
     )
+
+
+def _build(body: dict[str, Any]) -> MediaProcessingFinished:
+    """Parse a ``media.processing_finished`` body with the generated parser, or fail precisely.
+
+    A well-formed body is parsed as it is: the generated parser, the views and
+    :func:`conforms` each check part of it. Any other body goes through the full validator,
+    which names the JSON path at fault or removes the tolerated quirks (``null`` objects,
+    unknown included types) before the body is parsed again.
+    """
+    try:
+        model = _GenEvent.from_dict(body)
+        if conforms(body, model):
+            return _event(body, model)
+    except Exception:
+        pass  # the validator explains what is wrong
+    checked = check_media_processing_finished(body)
+    try:
+        return _event(body, _GenEvent.from_dict(checked))
+    except Exception as exc:  # the checks above should make this unreachable
+        message = f"{type(exc).__name__}: {exc}"[:200]
+        raise WebhookPayloadError(
+            f"does not match the MediaProcessingFinishedEvent schema ({message})",
+            path="$.payload",
+        ) from exc
 
 
 def parse_event(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import logging
 import math
@@ -176,6 +177,9 @@ class WebhookDeduplicator:
         self.lease = float(lease)
         self.wait = float(wait)
         self._key = key
+        # Owners of claims: unique across processes and deduplicators sharing a store.
+        self._owner_prefix = secrets.token_hex(8)
+        self._claims = itertools.count()
 
     def __repr__(self) -> str:
         return f"WebhookDeduplicator(store={self.store!r}, lease={self.lease}, wait={self.wait})"
@@ -185,7 +189,7 @@ class WebhookDeduplicator:
         return self._key(event)
 
     async def _acquire(self, key: str, owner: str, lease: float) -> ClaimStatus:
-        deadline = anyio.current_time() + self.wait
+        deadline: float | None = None
         delay = 0.01
         while True:
             state = await self.store.claim(key, owner, lease)
@@ -193,6 +197,8 @@ class WebhookDeduplicator:
                 return "acquired"
             if state == "done":
                 return "duplicate"
+            if deadline is None:  # the wait starts at the first "processing" answer
+                deadline = anyio.current_time() + self.wait
             remaining = deadline - anyio.current_time()
             if remaining <= 0:
                 return "in_progress"
@@ -219,7 +225,7 @@ class WebhookDeduplicator:
         the event done; leaving it with an exception releases the claim so a retry is handled.
         """
         key = self._key(event)
-        owner = secrets.token_hex(16)
+        owner = f"{self._owner_prefix}-{next(self._claims)}"
         # Claims in a process-local store vanish with the process: they need no expiry, hence
         # no renewal, while the handler runs.
         renew = not getattr(self.store, "process_local", False)
@@ -246,18 +252,23 @@ class WebhookDeduplicator:
                 yield claim
                 completed = True
         finally:
-            with anyio.CancelScope(shield=True):
-                if completed:
-                    await self.store.mark_done(key, owner)
-                else:
-                    try:
-                        await self.store.release(key, owner)
-                    except Exception as exc:
-                        logger.warning(
-                            "could not release the claim on %s: %s", key, type(exc).__name__
-                        )
+            if type(self.store) is MemoryStore:
+                # Its operations never suspend, so no cancellation can interrupt them.
+                await self._finish(key, owner, completed)
+            else:
+                with anyio.CancelScope(shield=True):
+                    await self._finish(key, owner, completed)
         if failure is not None:
             raise failure
+
+    async def _finish(self, key: str, owner: str, completed: bool) -> None:
+        if completed:
+            await self.store.mark_done(key, owner)
+            return
+        try:
+            await self.store.release(key, owner)
+        except Exception as exc:
+            logger.warning("could not release the claim on %s: %s", key, type(exc).__name__)
 
     async def run(self, event: WebhookEvent, handler: WebhookHandler) -> DedupeResult[Any]:
         """Run ``handler(event)`` (sync or async) unless ``event`` was handled already.

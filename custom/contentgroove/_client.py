@@ -5,8 +5,9 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Callable, Mapping
+from functools import cached_property
 from types import TracebackType
-from typing import Any, TypeVar, overload
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 import attrs
 import httpx
@@ -27,10 +28,12 @@ from ._exceptions import (
 )
 from ._retry import RetryPolicy, parse_retry_after
 from ._version import __version__
-from .resources.clips import Clips
-from .resources.medias import Medias
-from .resources.uploads import Uploads
-from .resources.webhook_subscriptions import WebhookSubscriptions
+
+if TYPE_CHECKING:
+    from .resources.clips import Clips
+    from .resources.medias import Medias
+    from .resources.uploads import Uploads
+    from .resources.webhook_subscriptions import WebhookSubscriptions
 
 __all__ = ["DEFAULT_BASE_URL", "DEFAULT_LIMITS", "DEFAULT_TIMEOUT", "ContentGroove"]
 
@@ -44,6 +47,7 @@ DEFAULT_LIMITS = httpx.Limits(max_connections=128, max_keepalive_connections=64)
 
 _T = TypeVar("_T")
 _UNSET: Any = object()
+_RESOURCES = ("medias", "clips", "uploads", "webhook_subscriptions")
 
 
 def _user_agent() -> str:
@@ -92,15 +96,6 @@ class ContentGroove:
             media = await cg.medias.get(media_id)
     """
 
-    medias: Medias
-    """Medias: list, get, create, update, delete, and waiting for processing."""
-    clips: Clips
-    """Clips of a media: list, get, create, update, delete."""
-    uploads: Uploads
-    """Direct uploads of local files."""
-    webhook_subscriptions: WebhookSubscriptions
-    """URLs that receive webhook events."""
-
     def __init__(
         self,
         api_key: str | None = None,
@@ -138,13 +133,37 @@ class ContentGroove:
         self._generated.set_async_httpx_client(self._http)
         self._notifier = ProcessingNotifier()
         self._closed = False
-        self._init_resources()
 
-    def _init_resources(self) -> None:
-        self.medias = Medias(self)
-        self.clips = Clips(self)
-        self.uploads = Uploads(self)
-        self.webhook_subscriptions = WebhookSubscriptions(self)
+    # Each resource, and what it alone needs (the pollers, the uploads engine), is imported
+    # when first used.
+
+    @cached_property
+    def medias(self) -> Medias:
+        """Medias: list, get, create, update, delete, and waiting for processing."""
+        from .resources.medias import Medias
+
+        return Medias(self)
+
+    @cached_property
+    def clips(self) -> Clips:
+        """Clips of a media: list, get, create, update, delete."""
+        from .resources.clips import Clips
+
+        return Clips(self)
+
+    @cached_property
+    def uploads(self) -> Uploads:
+        """Direct uploads of local files."""
+        from .resources.uploads import Uploads
+
+        return Uploads(self)
+
+    @cached_property
+    def webhook_subscriptions(self) -> WebhookSubscriptions:
+        """URLs that receive webhook events."""
+        from .resources.webhook_subscriptions import WebhookSubscriptions
+
+        return WebhookSubscriptions(self)
 
     def __repr__(self) -> str:
         return (
@@ -199,7 +218,8 @@ class ContentGroove:
             policy = _with_retries(policy, max_retries)
         clone._retry = policy
         clone._owns_http = False
-        clone._init_resources()
+        for resource in _RESOURCES:  # the copy's resources use the copy's settings
+            clone.__dict__.pop(resource, None)
         return clone
 
     async def aclose(self) -> None:

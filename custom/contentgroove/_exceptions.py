@@ -5,13 +5,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-import httpx
+if TYPE_CHECKING:  # imported where needed at run time: the exceptions alone import quickly
+    import httpx
 
-from contentgroove_client.models.error_object import ErrorObject
-from contentgroove_client.models.error_response import ErrorResponse
-from contentgroove_client.types import Unset
+    from contentgroove_client.models.error_object import ErrorObject
 
-if TYPE_CHECKING:
     from ._models import Clip, Media
 
 __all__ = [
@@ -148,6 +146,8 @@ _STATUS_CLASSES: dict[int, type[APIStatusError]] = {
 
 def parse_error_objects(response: httpx.Response) -> list[ErrorObject]:
     """Return the JSON:API ``errors`` of a response, or ``[]`` when the body has none."""
+    from contentgroove_client.models.error_response import ErrorResponse
+
     try:
         return list(ErrorResponse.from_dict(response.json()).errors)
     except Exception:
@@ -175,6 +175,8 @@ def request_secrets(request: httpx.Request) -> list[str]:
 
 
 def _describe(errors: list[ErrorObject], response: httpx.Response) -> str:
+    from contentgroove_client.types import Unset
+
     parts: list[str] = []
     for err in errors:
         fields = (err.title, err.detail, err.message)

@@ -81,9 +81,12 @@ def _media(raw: dict[str, Any]) -> bool:
 def _included(raw: list[Any], parsed: list[_GenClip | _GenTranscription]) -> bool:
     for item, model in zip(raw, parsed, strict=True):
         # Objects of type "clips" or "transcriptions": the generated parser made sure of it.
-        if not _id(item["id"]) or type(item["attributes"]) is not dict:
+        id_ = item["id"]
+        if type(id_) is not str or not id_ or type(item["attributes"]) is not dict:
             return False
-        relationships = item.get("relationships", {})
+        relationships = item.get("relationships")
+        if relationships is None:  # missing: the generated parser refuses a null
+            continue
         if type(relationships) is not dict:
             return False
         if isinstance(model, _GenClip) and "media" in relationships:

@@ -76,8 +76,10 @@ def _float(value: object, field: str) -> float | None:
         return value
     if value is None or isinstance(value, Unset):
         return None
-    if isinstance(value, int) and not isinstance(value, bool):
-        return float(value)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        number = float(value)
+        if math.isfinite(number):
+            return number
     # A string left by the generated parser was not numeric: the body breaks the API contract.
     raise _wrong(field, "a finite number", value)
 

@@ -14,8 +14,11 @@ from unittest import mock
 
 import pytest
 from contentgroove.webhooks import MediaProcessingFinished, WebhookPayloadError, _parse, parse_event
+from contentgroove.webhooks._validate import _is_integer, _is_number
 from hypothesis import given
 from hypothesis import strategies as st
+
+from contentgroove_client.types import parse_float, parse_int
 
 from .conftest import REFERENCE_BODY, body_of, reference
 from .test_parse_malformed import DOCUMENT_CASES
@@ -131,3 +134,47 @@ def test_the_reference_with_any_node_replaced_or_removed_parses_alike(
         except (KeyError, IndexError, TypeError):
             continue
     assert_same_outcome(body_of(doc))
+
+
+numbers_as_sent = (
+    st.booleans()
+    | st.integers()
+    | st.integers(-(2**1100), 2**1100)
+    | st.floats()
+    | st.text(max_size=8)
+    | st.from_regex(r"-?[0-9]{1,20}(\.[0-9]{0,6})?", fullmatch=True)
+    | st.from_regex(r"[-+ .0-9eE_]{1,12}", fullmatch=True)
+    | st.sampled_from(
+        [
+            "1e999",
+            "nan",
+            "١٢",
+            "12.0",
+            "-0",
+            "1" * 400,
+            "9" * 299,
+            "0" * 400,
+            ".5",
+            "5.",
+            "1.0000000000000000001",
+        ]
+    )
+)
+
+
+def converts(parse: Any, value: object) -> bool:
+    try:
+        parse(value)
+    except (TypeError, ValueError, OverflowError):
+        return False
+    return True
+
+
+@SETTINGS
+@given(numbers_as_sent)
+def test_the_generated_parsers_convert_exactly_the_numbers_the_validator_accepts(
+    value: object,
+) -> None:
+    # The quick path relies on it: a number left unconverted is refused by the views.
+    assert converts(parse_float, value) == _is_number(value)
+    assert converts(parse_int, value) == _is_integer(value)

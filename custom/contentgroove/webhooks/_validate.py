@@ -1,11 +1,12 @@
-"""Structural checks of webhook bodies, run before the generated models parse them.
+"""Structural checks of webhook bodies, for the bodies the quick path does not accept.
 
 The generated ``from_dict`` parsers trust their input: a string where a boolean belongs is
 kept as a string, a bad timestamp stays a string, a missing ``id`` raises a bare ``KeyError``.
-These checks walk the documented fields first, so a malformed body fails with a
-:class:`WebhookPayloadError` naming the exact JSON path, and what reaches the generated
-parser is well-formed. The attribute tables list every documented attribute with its wire
-type; every attribute is optional and may be ``null``.
+:func:`~contentgroove.webhooks.parse_event` parses a body as it is first, and lets the views
+and ``_conform.conforms`` judge the result; a body they refuse is walked by these checks, so
+a malformed body fails with a :class:`WebhookPayloadError` naming the exact JSON path, and
+what reaches the generated parser again is well-formed. The attribute tables list every
+documented attribute with its wire type; every attribute is optional and may be ``null``.
 
 Tolerated on the wire, as ContentGroove sends them: numbers as numeric strings
 (``"98.865532"``), ``null`` for optional objects and lists (treated as missing), an empty
